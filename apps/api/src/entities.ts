@@ -1,0 +1,6 @@
+import { AuditEventEntity } from '@pbw/audit';
+import { BOARDS_ENTITIES } from '@pbw/boards';
+import { IDENTITY_ENTITIES } from '@pbw/identity';
+
+/** Every entity the apps map; tables themselves come only from migrations. */
+export const ENTITIES = [...IDENTITY_ENTITIES, ...BOARDS_ENTITIES, AuditEventEntity];

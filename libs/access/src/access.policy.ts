@@ -1,0 +1,43 @@
+import { type Actor, PartnershipRole, SubGroupRole, forbidden } from '@pbw/core';
+
+/**
+ * DESIGN.md §3 in one place. Services ask it before every change; repositories apply the
+ * read side (partnership scope and record visibility) in SQL. Record-level reads that
+ * are denied answer NOT_FOUND from the repository, so they never reveal existence.
+ */
+export const AccessPolicy = {
+  isSecretariat(actor: Actor): boolean {
+    return actor.role === PartnershipRole.SECRETARIAT || actor.role === 'SYSTEM';
+  },
+
+  /** Partnership administration: partnership details, agencies, users, board, sub-groups. */
+  canAdminister(actor: Actor): boolean {
+    return AccessPolicy.isSecretariat(actor);
+  },
+
+  canReadAudit(actor: Actor): boolean {
+    return AccessPolicy.isSecretariat(actor);
+  },
+
+  isChairOf(actor: Actor, subGroupId: string): boolean {
+    return actor.subGroups.get(subGroupId) === SubGroupRole.CHAIR;
+  },
+
+  isMemberOf(actor: Actor, subGroupId: string): boolean {
+    return actor.subGroups.has(subGroupId);
+  },
+
+  /** The chair (or the secretariat) edits a sub-group's work plan and reviews its evidence. */
+  canLeadSubGroup(actor: Actor, subGroupId: string): boolean {
+    return AccessPolicy.isSecretariat(actor) || AccessPolicy.isChairOf(actor, subGroupId);
+  },
+
+  /** Throws FORBIDDEN unless allowed: for records the actor can already see. */
+  assert(allowed: boolean, message?: string): void {
+    if (!allowed) throw forbidden(message);
+  },
+
+  assertAdminister(actor: Actor): void {
+    AccessPolicy.assert(AccessPolicy.canAdminister(actor), 'Only the board secretariat can change the partnership set-up.');
+  },
+};

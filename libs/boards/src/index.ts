@@ -1,0 +1,5 @@
+export * from './boards.entities';
+export * from './boards.dto';
+export * from './boards.module';
+export * from './boards.repositories';
+export * from './boards.service';

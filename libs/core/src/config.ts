@@ -1,0 +1,123 @@
+/**
+ * Every environment variable the apps read, validated once at boot. A bad value stops
+ * the process with a message naming the variable, so a misconfigured deploy fails
+ * loudly instead of half-working.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  databaseUrl: string;
+  redisUrl: string;
+  host: string;
+  port: number;
+  publicUrl: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  invitationTtlDays: number;
+  passwordResetTtlMinutes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
+  queuePrefix: string;
+  invitationExpiryEveryMinutes: number;
+  signInMaxFailuresPerAccount: number;
+  signInMaxFailuresPerAddress: number;
+  signInWindowMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Reader {
+  problems: string[];
+  env: Env;
+}
+
+function str(r: Reader, name: string, fallback?: string): string {
+  const v = r.env[name];
+  if (v === undefined || v === '') {
+    if (fallback !== undefined) return fallback;
+    r.problems.push(`${name} is required but not set`);
+    return '';
+  }
+  return v;
+}
+
+function int(r: Reader, name: string, fallback: number, min: number, max: number): number {
+  const raw = r.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    r.problems.push(`${name} must be a whole number, got "${raw}"`);
+    return fallback;
+  }
+  const n = Number(raw);
+  if (n < min || n > max) {
+    r.problems.push(`${name} must be between ${min} and ${max}, got ${n}`);
+    return fallback;
+  }
+  return n;
+}
+
+function url(r: Reader, name: string, protocols: string[], fallback?: string): string {
+  const v = str(r, name, fallback);
+  if (!v) return v;
+  try {
+    const u = new URL(v);
+    if (!protocols.includes(u.protocol)) {
+      r.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${u.protocol}//..."`);
+    }
+  } catch {
+    r.problems.push(`${name} is not a valid URL`);
+  }
+  return v;
+}
+
+function oneOf<T extends string>(r: Reader, name: string, allowed: readonly T[], fallback: T): T {
+  const v = r.env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    r.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${v}"`);
+    return fallback;
+  }
+  return v as T;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r: Reader = { problems: [], env };
+  const nodeEnv = oneOf(r, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const port = int(r, 'PORT', 3000, 0, 65535);
+  const jwtSecret = str(r, 'JWT_SECRET', nodeEnv === 'production' ? undefined : 'dev-only-secret-change-me-0123456789abcdef');
+  if (jwtSecret && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
+  const config: AppConfig = {
+    nodeEnv,
+    databaseUrl: url(r, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(r, 'REDIS_URL', ['redis:', 'rediss:']),
+    host: str(r, 'HOST', '127.0.0.1'),
+    port,
+    publicUrl: url(r, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`),
+    jwtSecret,
+    accessTokenTtlSeconds: int(r, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    refreshTokenTtlDays: int(r, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    invitationTtlDays: int(r, 'INVITATION_TTL_DAYS', 7, 1, 90),
+    passwordResetTtlMinutes: int(r, 'PASSWORD_RESET_TTL_MINUTES', 60, 5, 1440),
+    logLevel: oneOf(r, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
+    graphqlMaxDepth: int(r, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
+    graphqlMaxComplexity: int(r, 'GRAPHQL_MAX_COMPLEXITY', 2000, 10, 1000000),
+    queuePrefix: str(r, 'QUEUE_PREFIX', 'pbw'),
+    invitationExpiryEveryMinutes: int(r, 'INVITATION_EXPIRY_EVERY_MINUTES', 60, 1, 10080),
+    signInMaxFailuresPerAccount: int(r, 'SIGNIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    signInMaxFailuresPerAddress: int(r, 'SIGNIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+    signInWindowMinutes: int(r, 'SIGNIN_WINDOW_MINUTES', 15, 1, 1440),
+  };
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}
+
+/** Nest injection token for the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,11 @@
+export * from './identity.entities';
+export * from './identity.dto';
+export * from './identity.module';
+export * from './identity.repositories';
+export * from './identity.service';
+export * from './auth.service';
+export * from './credentials.repository';
+export * from './password.policy';
+export { hashPassword } from './secrets';
+export * from './maintenance.module';
+export * from './invitation-expiry.service';
