@@ -12,7 +12,7 @@ import { AuditModule } from '@pbw/audit';
 import { IdentityModule, MaintenanceSchedulerModule } from '@pbw/identity';
 import { BoardsModule } from '@pbw/boards';
 import { QueueModule } from '@pbw/queue';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
 import { limitsPlugin } from './graphql-limits.plugin';
 import { requestIdMiddleware } from './request-id.middleware';

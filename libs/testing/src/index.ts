@@ -1,0 +1,4 @@
+export * from './factories';
+export * from './gql-client';
+export * from './stack';
+export * from './test-database';
