@@ -4,3 +4,4 @@ export * from './audit.module';
 export * from './audit.repository';
 export * from './mutation.runner';
 export { default as GraphQLJSON } from './json.scalar';
+export * from './audit.resolver';

@@ -9,3 +9,4 @@ export * from './password.policy';
 export { hashPassword } from './secrets';
 export * from './maintenance.module';
 export * from './invitation-expiry.service';
+export * from './identity.resolver';

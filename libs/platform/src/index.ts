@@ -1,1 +1,3 @@
 export * from './entities';
+export * from './resolvers';
+export * from './schema-file';

@@ -1,0 +1,19 @@
+import { AuditResolver } from '@pbw/audit';
+import { BoardResolver, MembershipResolver, SubGroupResolver, UserSubGroupsResolver } from '@pbw/boards';
+import { AgencyResolver, PartnershipResolver, SessionResolver, UserResolver } from '@pbw/identity';
+
+/**
+ * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
+ * that the running api's schema equals the committed file, so a resolver missing here fails.
+ */
+export const RESOLVERS = [
+  AuditResolver,
+  BoardResolver,
+  MembershipResolver,
+  SubGroupResolver,
+  UserSubGroupsResolver,
+  AgencyResolver,
+  PartnershipResolver,
+  SessionResolver,
+  UserResolver,
+];
