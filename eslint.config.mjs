@@ -9,9 +9,9 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
+      // No consistent-type-imports: NestJS injection needs value imports for decorator metadata.
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'], message: 'Import a library through its @pbw/<name> alias.' }] },
