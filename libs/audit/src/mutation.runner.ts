@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { conflict } from '@pbw/core';
 import type { Scope, TxScope } from '@pbw/db';
 import { AuditRepository, type AuditEntry } from './audit.repository';
 
@@ -20,7 +22,20 @@ export interface MutationOutcome<T> {
 export class MutationRunner {
   constructor(private readonly audit: AuditRepository) {}
 
-  run<T>(scope: Scope, action: string, fn: (tx: TxScope) => Promise<MutationOutcome<T>>): Promise<T> {
+  async run<T>(scope: Scope, action: string, fn: (tx: TxScope) => Promise<MutationOutcome<T>>): Promise<T> {
+    try {
+      return await this.runInTransaction(scope, action, fn);
+    } catch (e) {
+      // Two people saving the same new name at once: the loser's checks passed but the
+      // database's unique index refused. Say so plainly instead of failing as a bug.
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string } | undefined)?.code === '23505') {
+        throw conflict('Someone else saved the same thing at the same moment. Check the current details and try again.', null);
+      }
+      throw e;
+    }
+  }
+
+  private runInTransaction<T>(scope: Scope, action: string, fn: (tx: TxScope) => Promise<MutationOutcome<T>>): Promise<T> {
     return scope.transaction(async (tx) => {
       const outcome = await fn(tx);
       const entries = Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit];
