@@ -30,20 +30,26 @@ export class AuthGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = GqlExecutionContext.create(context).getContext<GqlContext>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]);
-    if (!ctx.actor) await this.authenticate(ctx);
+    if (!ctx.actor) {
+      const problem = await this.authenticate(ctx);
+      // A stale token must not stop someone signing in again, so public operations ignore it.
+      if (problem && !isPublic) throw unauthenticated(problem);
+    }
     if (!ctx.actor && !isPublic) throw unauthenticated();
     return true;
   }
 
-  private async authenticate(ctx: GqlContext): Promise<void> {
+  /** Sets the actor from a bearer token; returns why not when a token was given but is no good. */
+  private async authenticate(ctx: GqlContext): Promise<string | undefined> {
     const header = ctx.req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) return;
+    if (!header?.startsWith('Bearer ')) return undefined;
     const claims = this.tokens.verify(header.slice('Bearer '.length).trim());
-    if (!claims) throw unauthenticated('Your session has expired. Sign in again.');
+    if (!claims) return 'Your session has expired. Sign in again.';
     const actor = await this.actors.resolve(claims.sub, claims.pid);
-    if (!actor) throw unauthenticated('Your account is not active. Ask your board secretariat.');
+    if (!actor) return 'Your account is not active. Ask your board secretariat.';
     ctx.actor = actor;
     ctx.scope = Scope.forActor(actor, this.ds, ctx.requestId);
+    return undefined;
   }
 }
 
