@@ -30,6 +30,15 @@ export class PartnershipRepository extends CrossPartnershipRepository<Partnershi
     return this.unscopedSelect(scope.manager).where('p.id = :id', { id: scope.partnershipId }).getOne();
   }
 
+  /**
+   * Locks the caller's partnership row until the transaction ends, to serialise checks of a
+   * partnership-wide rule (such as "one active secretariat remains"). FOR NO KEY UPDATE, so
+   * inserts whose foreign keys point at the partnership are not blocked by it.
+   */
+  async lockCurrent(tx: TxScope): Promise<void> {
+    await this.unscopedSelect(tx.manager).where('p.id = :id', { id: tx.partnershipId }).setLock('for_no_key_update').getOne();
+  }
+
   save(tx: TxScope, row: PartnershipEntity): Promise<PartnershipEntity> {
     if (row.id !== tx.partnershipId) throw new Error('Refusing to save another partnership');
     return this.unscopedRepository(tx.manager).save(row);
@@ -138,7 +147,8 @@ export class MembershipRepository extends ScopedRepository<SubGroupMembershipEnt
     const qb = this.select(scope);
     if (filter?.subGroupId) qb.andWhere('m.sub_group_id = :sg', { sg: filter.subGroupId });
     if (filter?.userId) qb.andWhere('m.user_id = :uid', { uid: filter.userId });
-    return this.paginate(qb, page, { expression: 'm.created_at', read: (m: SubGroupMembershipEntity) => m.createdAt.toISOString() });
+    // Millisecond precision, as the cursor's Date has (see AuditRepository.list).
+    return this.paginate(qb, page, { expression: "date_trunc('milliseconds', m.created_at)", read: (m: SubGroupMembershipEntity) => m.createdAt.toISOString() });
   }
 }
 

@@ -216,7 +216,10 @@ export class IdentityService {
   }
 
   private async assertNotLastSecretariat(tx: TxScope, user: UserEntity, path: string): Promise<void> {
-    if (user.status === UserStatus.ACTIVE && (await this.users.countActiveSecretariat(tx)) <= 1) {
+    if (user.status !== UserStatus.ACTIVE) return;
+    // Two secretariats removed at once must not both count the other as the one who stays.
+    await this.partnerships.lockCurrent(tx);
+    if ((await this.users.countActiveSecretariat(tx)) <= 1) {
       throw fieldError(path, 'The partnership must keep at least one active secretariat user.');
     }
   }

@@ -2,3 +2,4 @@ export * from './factories';
 export * from './gql-client';
 export * from './stack';
 export * from './test-database';
+export * from './ops';

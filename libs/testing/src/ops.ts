@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import type { TestPartnership, TestUser } from './factories';
+import type { GqlClient, GqlResult } from './gql-client';
+
+/** Every root query and mutation the running api exposes, by name (from introspection). */
+export async function schemaOperations(client: GqlClient): Promise<{ queries: string[]; mutations: string[] }> {
+  const data = await client.ok<{
+    __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } | null };
+  }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+  return {
+    queries: data.__schema.queryType.fields.map((f) => f.name).sort(),
+    mutations: (data.__schema.mutationType?.fields ?? []).map((f) => f.name).sort(),
+  };
+}
+
+/** The tables that hold one partnership's data: every table with a partnership_id column. */
+export async function tenantTables(pg: Client): Promise<string[]> {
+  const r = await pg.query<{ table_name: string }>(
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND c.column_name = 'partnership_id' AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name`,
+  );
+  return r.rows.map((row) => row.table_name);
+}
+
+/**
+ * Every row one partnership owns, as PostgreSQL's own text form of the whole row, per
+ * table (plus the partnership row itself). Two snapshots are equal only if nothing in the
+ * partnership was inserted, changed or removed.
+ */
+export async function tenantSnapshot(pg: Client, partnershipId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  const self = await pg.query<{ row: string }>('SELECT p::text AS row FROM partnerships p WHERE p.id = $1', [partnershipId]);
+  out.partnerships = self.rows.map((r) => r.row);
+  for (const table of await tenantTables(pg)) {
+    const r = await pg.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t WHERE t.partnership_id = $1 ORDER BY t.id`, [
+      partnershipId,
+    ]);
+    out[table] = r.rows.map((row) => row.row);
+  }
+  return out;
+}
+
+/** The ids of a partnership's rows in one tenant table, sorted. */
+export async function tenantIds(pg: Client, table: string, partnershipId: string): Promise<string[]> {
+  const r = await pg.query<{ id: string }>(`SELECT id::text AS id FROM "${table}" WHERE partnership_id = $1 ORDER BY id`, [partnershipId]);
+  return r.rows.map((row) => row.id);
+}
+
+/**
+ * One more user in a factory partnership, written straight to the database. An ACTIVE
+ * user gets the factory password (TEST_PASSWORD), so signIn works for them.
+ */
+export async function addUser(
+  pg: Client,
+  p: TestPartnership,
+  key: string,
+  opts: { role?: TestUser['role']; status?: 'ACTIVE' | 'INVITED' | 'DEACTIVATED'; agencyId?: string } = {},
+): Promise<TestUser> {
+  const role = opts.role ?? 'MEMBER';
+  const status = opts.status ?? 'ACTIVE';
+  const u: TestUser = { id: randomUUID(), email: `${key}.${p.slug}@example.test`, role, agencyId: opts.agencyId ?? p.agencies.council };
+  await pg.query(
+    `INSERT INTO users (id, partnership_id, agency_id, email, name, role, status, password_hash, activated_at, deactivated_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7::text,
+            CASE WHEN $7::text = 'INVITED' THEN NULL ELSE s.password_hash END,
+            CASE WHEN $7::text = 'INVITED' THEN NULL ELSE now() END,
+            CASE WHEN $7::text = 'DEACTIVATED' THEN now() END
+       FROM users s WHERE s.id = $8`,
+    [u.id, p.id, u.agencyId, u.email, `Extra ${key}`, role, status, p.secretariat.id],
+  );
+  return u;
+}
+
+/** The error codes of a result, in order; [] when it succeeded. */
+export function errorCodes(r: GqlResult<unknown>): string[] {
+  return (r.errors ?? []).map((e) => String(e.extensions?.code));
+}
+
+/**
+ * One GraphQL document per root operation, each taking its arguments as variables
+ * (mutations: `$input`). Shared by the tenancy and roles suites.
+ */
+export const OPS = {
+  // queries
+  partnership: '{ partnership { id name description } }',
+  me: '{ me { id email role agency { id } subGroupMemberships { subGroupId role } } }',
+  board: '{ board { id name chairUserId chair { id } subGroups { id } } }',
+  agencies: 'query($first: Int, $filter: AgencyFilter) { agencies(first: $first, filter: $filter) { totalCount edges { node { id } } } }',
+  agency: 'query($id: ID!) { agency(id: $id) { id name sector } }',
+  users: 'query($first: Int, $filter: UserFilter) { users(first: $first, filter: $filter) { totalCount edges { node { id agency { id } } } } }',
+  user: 'query($id: ID!) { user(id: $id) { id email name agency { id } } }',
+  subGroups:
+    'query($first: Int, $filter: SubGroupFilter) { subGroups(first: $first, filter: $filter) { totalCount edges { node { id chair { id } members { userId } } } } }',
+  subGroup: 'query($id: ID!) { subGroup(id: $id) { id name chair { id } members { id userId role } } }',
+  subGroupMemberships:
+    'query($first: Int, $filter: MembershipFilter) { subGroupMemberships(first: $first, filter: $filter) { totalCount edges { node { id subGroupId userId role } } } }',
+  auditEvents:
+    'query($first: Int, $filter: AuditEventFilter) { auditEvents(first: $first, filter: $filter) { totalCount edges { node { id action entityId actorUserId } } } }',
+  // mutations
+  updatePartnership: 'mutation($input: UpdatePartnershipInput!) { updatePartnership(input: $input) { id name description } }',
+  createAgency: 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id name sector } }',
+  updateAgency: 'mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { id name sector } }',
+  inviteUser: 'mutation($input: InviteUserInput!) { inviteUser(input: $input) { user { id agencyId status role } } }',
+  updateUser: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id name agencyId role } }',
+  deactivateUser: 'mutation($input: UserIdInput!) { deactivateUser(input: $input) { id status } }',
+  reactivateUser: 'mutation($input: UserIdInput!) { reactivateUser(input: $input) { id status } }',
+  resendInvitation: 'mutation($input: UserIdInput!) { resendInvitation(input: $input) { user { id } expiresAt } }',
+  issuePasswordReset: 'mutation($input: UserIdInput!) { issuePasswordReset(input: $input) { user { id } expiresAt } }',
+  updateBoard: 'mutation($input: UpdateBoardInput!) { updateBoard(input: $input) { id name chairUserId } }',
+  createSubGroup: 'mutation($input: CreateSubGroupInput!) { createSubGroup(input: $input) { id name chair { id } } }',
+  updateSubGroup: 'mutation($input: UpdateSubGroupInput!) { updateSubGroup(input: $input) { id name remit } }',
+  addSubGroupMember: 'mutation($input: AddSubGroupMemberInput!) { addSubGroupMember(input: $input) { id subGroupId userId role } }',
+  removeSubGroupMember: 'mutation($input: SubGroupMemberInput!) { removeSubGroupMember(input: $input) { id subGroupId userId } }',
+} as const;
+
+export type OpName = keyof typeof OPS;
+
+/** The sign-in and session mutations anyone may call about themselves; they name no one else's record. */
+export const SESSION_MUTATIONS = [
+  'signIn',
+  'refreshSession',
+  'signOut',
+  'acceptInvitation',
+  'requestPasswordReset',
+  'resetPassword',
+  'changePassword',
+] as const;

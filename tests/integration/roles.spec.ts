@@ -1,0 +1,341 @@
+/**
+ * DESIGN.md §3 for the partnership set-up: the secretariat administers the partnership
+ * (details, agencies, users, board, sub-groups, audit log); board members, members and
+ * sub-group chairs may read it but not change it (FORBIDDEN, nothing written). Plus the
+ * rules around who can act at all: no token, a tampered token, a deactivated user's token;
+ * the partnership never loses its last active secretariat; naming a new sub-group chair
+ * demotes the previous one.
+ */
+import {
+  OPS,
+  type OpName,
+  SESSION_MUTATIONS,
+  type GqlClient,
+  type GqlResult,
+  type TestPartnership,
+  type TestStack,
+  type TestUser,
+  addUser,
+  auditCount,
+  createPartnership,
+  schemaOperations,
+  signIn,
+  startTestStack,
+  tenantIds,
+  tenantSnapshot,
+} from '@pbw/testing';
+
+const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-up.';
+const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
+const LAST_SECRETARIAT = 'The partnership must keep at least one active secretariat user.';
+
+/** The session mutations that need no sign-in (changePassword, the seventh, does). */
+const PUBLIC_MUTATIONS = SESSION_MUTATIONS.filter((m) => m !== 'changePassword');
+
+interface AdminCase {
+  op: OpName;
+  vars: () => Record<string, unknown>;
+  /** The audit action a secretariat's success records. */
+  action: string | null;
+  message: string;
+}
+
+type Role = 'boardMember' | 'member' | 'chair';
+
+describe('roles: who may administer the partnership', () => {
+  let stack: TestStack;
+  let A: TestPartnership;
+  /** An active member the secretariat deactivates. */
+  let leaver: TestUser;
+  /** A deactivated member the secretariat reactivates. */
+  let returner: TestUser;
+  const tokens = {} as Record<'secretariat' | Role, string>;
+  const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    A = await createPartnership(stack.pg, 'Rolesford');
+    leaver = await addUser(stack.pg, A, 'leaver');
+    returner = await addUser(stack.pg, A, 'returner', { status: 'DEACTIVATED' });
+    const who = ['secretariat', 'boardMember', 'member', 'chair'] as const;
+    const sessions = await Promise.all(who.map((w) => signIn(stack.client(), A[w].email)));
+    who.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
+  });
+  afterAll(() => stack?.close());
+
+  // Each is a request that succeeds for the secretariat, so a denial is the role rule alone.
+  const adminCases = (): AdminCase[] => [
+    { op: 'updatePartnership', vars: () => ({ input: { description: 'Meets quarterly.' } }), action: 'partnership.update', message: ADMIN_DENIED },
+    { op: 'createAgency', vars: () => ({ input: { name: 'Rolesford Virtual School', sector: 'EDUCATION' } }), action: 'agency.create', message: ADMIN_DENIED },
+    { op: 'updateAgency', vars: () => ({ input: { id: A.agencies.health, name: 'Rolesford NHS Trust' } }), action: 'agency.update', message: ADMIN_DENIED },
+    {
+      op: 'inviteUser',
+      vars: () => ({ input: { email: 'new.lead@example.test', name: 'New Lead', agencyId: A.agencies.council, role: 'SECRETARIAT' } }),
+      action: 'user.invite',
+      message: ADMIN_DENIED,
+    },
+    { op: 'updateUser', vars: () => ({ input: { id: A.member.id, jobTitle: 'Designated nurse', role: 'BOARD_MEMBER' } }), action: 'user.update', message: ADMIN_DENIED },
+    { op: 'deactivateUser', vars: () => ({ input: { userId: leaver.id } }), action: 'user.deactivate', message: ADMIN_DENIED },
+    { op: 'reactivateUser', vars: () => ({ input: { userId: returner.id } }), action: 'user.reactivate', message: ADMIN_DENIED },
+    { op: 'resendInvitation', vars: () => ({ input: { userId: A.invited.id } }), action: 'user.resendInvitation', message: ADMIN_DENIED },
+    { op: 'issuePasswordReset', vars: () => ({ input: { userId: A.member.id } }), action: 'user.issuePasswordReset', message: ADMIN_DENIED },
+    { op: 'updateBoard', vars: () => ({ input: { termsOfReference: 'Meets four times a year.', chairUserId: A.member.id } }), action: 'board.update', message: ADMIN_DENIED },
+    { op: 'createSubGroup', vars: () => ({ input: { name: 'Education', chairUserId: A.member.id } }), action: 'subGroup.create', message: ADMIN_DENIED },
+    // The chair's own sub-group: chairing it does not make its set-up theirs to change.
+    { op: 'updateSubGroup', vars: () => ({ input: { id: A.subGroupId, remit: 'Health, CAMHS and dental' } }), action: 'subGroup.update', message: ADMIN_DENIED },
+    { op: 'addSubGroupMember', vars: () => ({ input: { subGroupId: A.subGroupId, userId: A.boardMember.id } }), action: 'subGroupMembership.add', message: ADMIN_DENIED },
+    { op: 'removeSubGroupMember', vars: () => ({ input: { subGroupId: A.subGroupId, userId: A.member.id } }), action: 'subGroupMembership.remove', message: ADMIN_DENIED },
+    { op: 'auditEvents', vars: () => ({ first: 10 }), action: null, message: AUDIT_DENIED },
+  ];
+
+  /** Ways a non-secretariat might try to lift themselves; each must be refused too. */
+  const selfServiceCases = (role: Role): AdminCase[] => [
+    { op: 'updateUser', vars: () => ({ input: { id: A[role].id, role: 'SECRETARIAT' } }), action: null, message: ADMIN_DENIED },
+    { op: 'updateUser', vars: () => ({ input: { id: A[role].id, name: 'Just my own name' } }), action: null, message: ADMIN_DENIED },
+    { op: 'addSubGroupMember', vars: () => ({ input: { subGroupId: A.subGroupId, userId: A[role].id, role: 'CHAIR' } }), action: null, message: ADMIN_DENIED },
+    { op: 'updateBoard', vars: () => ({ input: { chairUserId: A[role].id } }), action: null, message: ADMIN_DENIED },
+  ];
+
+  const expectOnlyError = (r: GqlResult<unknown>, op: string, code: string, message?: string) => {
+    expect(r.data).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors![0].extensions?.code).toBe(code);
+    expect(r.errors![0].path).toEqual([op]);
+    if (message !== undefined) expect(r.errors![0].message).toBe(message);
+  };
+
+  it('the admin table names every admin mutation in the schema', async () => {
+    const { mutations } = await schemaOperations(stack.client());
+    const admin = new Set(adminCases().map((c) => c.op));
+    expect(mutations.filter((m) => !(SESSION_MUTATIONS as readonly string[]).includes(m))).toEqual(
+      [...admin].filter((op) => op !== 'auditEvents').sort(),
+    );
+  });
+
+  it.each<Role>(['boardMember', 'member', 'chair'])('%s is refused every admin operation (FORBIDDEN) and nothing is written', async (role) => {
+    const before = await tenantSnapshot(stack.pg, A.id);
+    const audits = await auditCount(stack.pg, A.id);
+    for (const c of [...adminCases(), ...selfServiceCases(role)]) {
+      const r = await as(role).request(OPS[c.op], c.vars());
+      try {
+        expectOnlyError(r, c.op, 'FORBIDDEN', c.message);
+      } catch (e) {
+        throw new Error(`${role} ${c.op} ${JSON.stringify(c.vars())}: ${(e as Error).message}`);
+      }
+    }
+    expect(await auditCount(stack.pg, A.id)).toBe(audits);
+    expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+  });
+
+  it.each<Role>(['boardMember', 'member', 'chair'])('%s can read the partnership, agencies, users, sub-groups, board and themselves', async (role) => {
+    const c = as(role);
+    const agencies = await tenantIds(stack.pg, 'agencies', A.id);
+    const users = await tenantIds(stack.pg, 'users', A.id);
+    const subGroups = await tenantIds(stack.pg, 'sub_groups', A.id);
+    const memberships = await tenantIds(stack.pg, 'sub_group_memberships', A.id);
+    type Conn = { totalCount: number; edges: Array<{ node: { id: string } }> };
+    const data = await c.ok<{
+      partnership: { id: string };
+      me: { id: string; role: string };
+      board: { id: string; chair: { id: string }; subGroups: Array<{ id: string }> };
+      agencies: Conn;
+      users: Conn;
+      subGroups: Conn;
+      subGroupMemberships: Conn;
+    }>(
+      `{ partnership { id } me { id role } board { id chair { id } subGroups { id } }
+         agencies(first: 100) { totalCount edges { node { id } } }
+         users(first: 100) { totalCount edges { node { id } } }
+         subGroups(first: 100) { totalCount edges { node { id } } }
+         subGroupMemberships(first: 100) { totalCount edges { node { id } } } }`,
+    );
+    expect(data.partnership).toEqual({ id: A.id });
+    expect(data.me).toEqual({ id: A[role].id, role: A[role].role });
+    expect(data.board).toEqual({ id: A.boardId, chair: { id: A.boardMember.id }, subGroups: subGroups.map((id) => ({ id })) });
+    const ids = (conn: Conn) => conn.edges.map((e) => e.node.id).sort();
+    expect([data.agencies.totalCount, ids(data.agencies)]).toEqual([agencies.length, agencies]);
+    expect([data.users.totalCount, ids(data.users)]).toEqual([users.length, users]);
+    expect([data.subGroups.totalCount, ids(data.subGroups)]).toEqual([subGroups.length, subGroups]);
+    expect([data.subGroupMemberships.totalCount, ids(data.subGroupMemberships)]).toEqual([memberships.length, memberships]);
+    await expect(c.ok(OPS.agency, { id: A.agencies.health })).resolves.toMatchObject({ agency: { id: A.agencies.health } });
+    await expect(c.ok(OPS.user, { id: A.secretariat.id })).resolves.toMatchObject({ user: { id: A.secretariat.id } });
+    await expect(c.ok(OPS.subGroup, { id: A.subGroupId })).resolves.toMatchObject({
+      subGroup: { id: A.subGroupId, chair: { id: A.chair.id }, members: [{ userId: A.chair.id, role: 'CHAIR' }, { userId: A.member.id, role: 'MEMBER' }] },
+    });
+  });
+
+  it('the secretariat may do every admin operation, each recorded in the audit log', async () => {
+    for (const c of adminCases()) {
+      const audits = c.action ? await auditCount(stack.pg, A.id, c.action) : 0;
+      const r = await as('secretariat').request(OPS[c.op], c.vars());
+      expect({ op: c.op, errors: r.errors }).toEqual({ op: c.op, errors: undefined });
+      if (c.action) expect({ op: c.op, audits: await auditCount(stack.pg, A.id, c.action) }).toEqual({ op: c.op, audits: audits + 1 });
+    }
+    const users = await stack.pg.query<{ id: string; status: string; role: string }>(
+      'SELECT id, status, role FROM users WHERE id = ANY($1::uuid[])',
+      [[leaver.id, returner.id, A.member.id]],
+    );
+    const byId = Object.fromEntries(users.rows.map((u) => [u.id, u]));
+    expect(byId[leaver.id].status).toBe('DEACTIVATED');
+    expect(byId[returner.id].status).toBe('ACTIVE');
+    expect(byId[A.member.id].role).toBe('BOARD_MEMBER');
+  });
+
+  it('every operation but the public session ones refuses a caller with no token, or a tampered one (UNAUTHENTICATED)', async () => {
+    const { queries, mutations } = await schemaOperations(stack.client());
+    const calls: Array<[string, string, Record<string, unknown>]> = [];
+    const known = new Map<string, Record<string, unknown>>(adminCases().map((c) => [c.op, c.vars()]));
+    for (const q of queries) calls.push([q, OPS[q as OpName], known.get(q) ?? (OPS[q as OpName].includes('$id') ? { id: A.agencies.council } : {})]);
+    for (const m of mutations) {
+      if ((PUBLIC_MUTATIONS as readonly string[]).includes(m)) continue;
+      if (m === 'changePassword') {
+        calls.push([m, 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }', { input: { currentPassword: 'x', newPassword: 'a-long-new-passphrase-91' } }]);
+        continue;
+      }
+      calls.push([m, OPS[m as OpName], known.get(m)!]);
+    }
+    expect(calls.map((c) => c[0]).sort()).toEqual(
+      [...queries, ...mutations.filter((m) => !(PUBLIC_MUTATIONS as readonly string[]).includes(m))].sort(),
+    );
+    // The secretariat's own token with the subject swapped to another user: the signature no longer matches.
+    const [h, payload, sig] = tokens.secretariat.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = [h, Buffer.from(JSON.stringify({ ...claims, sub: A.member.id })).toString('base64url'), sig].join('.');
+    const before = await tenantSnapshot(stack.pg, A.id);
+    for (const client of [stack.client(), stack.client('not-a-token'), stack.client(forged)]) {
+      for (const [op, doc, vars] of calls) {
+        const r = await client.request(doc, vars);
+        try {
+          expectOnlyError(r, op, 'UNAUTHENTICATED');
+        } catch (e) {
+          throw new Error(`${op}: ${(e as Error).message} ${JSON.stringify(r)}`);
+        }
+      }
+    }
+    expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+    // The same token unaltered works, so it is the tampering that was refused.
+    await expect(as('secretariat').ok(OPS.me)).resolves.toMatchObject({ me: { id: A.secretariat.id } });
+  });
+
+  it("a deactivated user's still-valid access token is refused on their next request", async () => {
+    const quitter = await addUser(stack.pg, A, 'quitter', { role: 'BOARD_MEMBER' });
+    const s = await signIn(stack.client(), quitter.email);
+    const c = stack.client(s.accessToken);
+    await expect(c.ok(OPS.me)).resolves.toMatchObject({ me: { id: quitter.id } });
+    await as('secretariat').ok(OPS.deactivateUser, { input: { userId: quitter.id } });
+    for (const [op, doc] of [['me', OPS.me], ['agencies', OPS.agencies], ['board', OPS.board]] as const) {
+      expectOnlyError(await c.request(doc), op, 'UNAUTHENTICATED', 'Your account is not active. Ask your board secretariat.');
+    }
+  });
+
+  it("a role change applies to the user's existing token on their next request", async () => {
+    const riser = await addUser(stack.pg, A, 'riser', { role: 'MEMBER' });
+    const c = stack.client((await signIn(stack.client(), riser.email)).accessToken);
+    const probe = { input: { description: 'Set by riser.' } };
+    expectOnlyError(await c.request(OPS.updatePartnership, probe), 'updatePartnership', 'FORBIDDEN', ADMIN_DENIED);
+    await as('secretariat').ok(OPS.updateUser, { input: { id: riser.id, role: 'SECRETARIAT' } });
+    await expect(c.ok(OPS.updatePartnership, probe)).resolves.toMatchObject({ updatePartnership: { description: 'Set by riser.' } });
+    await as('secretariat').ok(OPS.updateUser, { input: { id: riser.id, role: 'MEMBER' } });
+    expectOnlyError(await c.request(OPS.updatePartnership, probe), 'updatePartnership', 'FORBIDDEN', ADMIN_DENIED);
+  });
+
+  it('the last active secretariat can be neither deactivated nor demoted', async () => {
+    const s = as('secretariat');
+    const attempts = async () => {
+      const before = await tenantSnapshot(stack.pg, A.id);
+      const deactivate = await s.request(OPS.deactivateUser, { input: { userId: A.secretariat.id } });
+      expectOnlyError(deactivate, 'deactivateUser', 'BAD_USER_INPUT', LAST_SECRETARIAT);
+      expect(deactivate.errors![0].extensions?.fields).toEqual([{ path: 'input.userId', message: LAST_SECRETARIAT }]);
+      for (const role of ['BOARD_MEMBER', 'MEMBER']) {
+        const demote = await s.request(OPS.updateUser, { input: { id: A.secretariat.id, role, name: 'Demoted' } });
+        expectOnlyError(demote, 'updateUser', 'BAD_USER_INPUT', LAST_SECRETARIAT);
+        expect(demote.errors![0].extensions?.fields).toEqual([{ path: 'input.role', message: LAST_SECRETARIAT }]);
+      }
+      expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+    };
+    await attempts();
+    // Secretariat users who are not active do not count.
+    await addUser(stack.pg, A, 'sec-invited', { role: 'SECRETARIAT', status: 'INVITED' });
+    await addUser(stack.pg, A, 'sec-gone', { role: 'SECRETARIAT', status: 'DEACTIVATED' });
+    await attempts();
+    // With a second active secretariat either may go; then the one left is the last again.
+    const deputy = await addUser(stack.pg, A, 'sec-deputy', { role: 'SECRETARIAT' });
+    await expect(s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'BOARD_MEMBER' } })).resolves.toMatchObject({ updateUser: { role: 'BOARD_MEMBER' } });
+    await attempts();
+    await s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'SECRETARIAT' } });
+    await expect(s.ok(OPS.deactivateUser, { input: { userId: deputy.id } })).resolves.toMatchObject({ deactivateUser: { status: 'DEACTIVATED' } });
+    await attempts();
+    // Demoting or deactivating a secretariat who is not active is not blocked: they are not the one keeping it running.
+    await expect(s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'MEMBER' } })).resolves.toMatchObject({ updateUser: { role: 'MEMBER' } });
+  });
+
+  it('two secretariats removed at the same moment: one is refused, so one always remains', async () => {
+    // A partnership of its own with exactly two active secretariats, each removed concurrently.
+    const C = await createPartnership(stack.pg, 'Racington');
+    const second = await addUser(stack.pg, C, 'sec-two', { role: 'SECRETARIAT' });
+    const c = stack.client((await signIn(stack.client(), C.secretariat.email)).accessToken);
+    for (let round = 0; round < 6; round++) {
+      await stack.pg.query(
+        "UPDATE users SET status = 'ACTIVE', role = 'SECRETARIAT', deactivated_at = NULL WHERE id = ANY($1::uuid[])",
+        [[C.secretariat.id, second.id]],
+      );
+      const results = await Promise.all(
+        round % 2 === 0
+          ? [c.request(OPS.deactivateUser, { input: { userId: second.id } }), c.request(OPS.deactivateUser, { input: { userId: C.secretariat.id } })]
+          : [c.request(OPS.updateUser, { input: { id: second.id, role: 'MEMBER' } }), c.request(OPS.deactivateUser, { input: { userId: C.secretariat.id } })],
+      );
+      const codes = results.map((r) => (r.errors ? r.errors.map((e) => e.extensions?.code).join() : 'OK')).sort();
+      expect({ round, codes }).toEqual({ round, codes: ['BAD_USER_INPUT', 'OK'] });
+      const left = await stack.pg.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM users WHERE partnership_id = $1 AND role = 'SECRETARIAT' AND status = 'ACTIVE'",
+        [C.id],
+      );
+      expect({ round, left: left.rows[0].n }).toEqual({ round, left: 1 });
+    }
+  });
+
+  it('naming a new sub-group chair makes the previous chair a member', async () => {
+    const s = as('secretariat');
+    /** Each member's role, by user id. */
+    const rolesIn = async (subGroupId: string) =>
+      Object.fromEntries(
+        (await stack.pg.query<{ user_id: string; role: string }>('SELECT user_id, role FROM sub_group_memberships WHERE sub_group_id = $1', [subGroupId])).rows.map(
+          (r) => [r.user_id, r.role],
+        ),
+      );
+    const start = await rolesIn(A.subGroupId);
+    expect(start[A.chair.id]).toBe('CHAIR');
+    const chairMembership = (await stack.pg.query<{ id: string }>('SELECT id FROM sub_group_memberships WHERE sub_group_id = $1 AND user_id = $2', [A.subGroupId, A.chair.id])).rows[0].id;
+    const updates = await auditCount(stack.pg, A.id, 'subGroupMembership.update');
+
+    // A newcomer as chair: added as CHAIR, the old chair stays on as a member, nobody else changes.
+    const newcomer = await addUser(stack.pg, A, 'newchair', { agencyId: A.agencies.health });
+    const added = await s.ok<{ addSubGroupMember: { userId: string; role: string } }>(OPS.addSubGroupMember, { input: { subGroupId: A.subGroupId, userId: newcomer.id, role: 'CHAIR' } });
+    expect(added.addSubGroupMember).toMatchObject({ userId: newcomer.id, role: 'CHAIR' });
+    expect(await rolesIn(A.subGroupId)).toEqual({ ...start, [A.chair.id]: 'MEMBER', [newcomer.id]: 'CHAIR' });
+    const sg = await s.ok<{ subGroup: { chair: { id: string } | null } }>(OPS.subGroup, { id: A.subGroupId });
+    expect(sg.subGroup.chair).toEqual({ id: newcomer.id });
+    // The demotion is audited as a change to the old chair's membership.
+    const ev = await stack.pg.query(
+      "SELECT before->>'role' AS before, after->>'role' AS after FROM audit_events WHERE partnership_id = $1 AND action = 'subGroupMembership.update' AND entity_id = $2",
+      [A.id, chairMembership],
+    );
+    expect(ev.rows).toEqual([{ before: 'CHAIR', after: 'MEMBER' }]);
+    expect(await auditCount(stack.pg, A.id, 'subGroupMembership.update')).toBe(updates + 1);
+    // The old chair's existing session sees the change at once.
+    const me = await as('chair').ok<{ me: { subGroupMemberships: unknown[] } }>(OPS.me);
+    expect(me.me.subGroupMemberships).toEqual([{ subGroupId: A.subGroupId, role: 'MEMBER' }]);
+
+    // An existing member named chair (the old chair, now a member): promoted in place, and the newcomer steps down.
+    await s.ok(OPS.addSubGroupMember, { input: { subGroupId: A.subGroupId, userId: A.chair.id, role: 'CHAIR' } });
+    expect(await rolesIn(A.subGroupId)).toEqual({ ...start, [A.chair.id]: 'CHAIR', [newcomer.id]: 'MEMBER' });
+    expect(await auditCount(stack.pg, A.id, 'subGroupMembership.update')).toBe(updates + 3);
+
+    // Naming the current chair again changes nothing.
+    const before = await tenantSnapshot(stack.pg, A.id);
+    const again = await s.request(OPS.addSubGroupMember, { input: { subGroupId: A.subGroupId, userId: A.chair.id, role: 'CHAIR' } });
+    expectOnlyError(again, 'addSubGroupMember', 'BAD_USER_INPUT');
+    expect(again.errors![0].extensions?.fields).toEqual([{ path: 'input.userId', message: expect.stringContaining('already a chair') }]);
+    expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+  });
+});
