@@ -1,5 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  getVariableValues,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /** A connection's cost grows with the page asked for: `first: 100` of something costs 100 of it. */
@@ -48,6 +56,11 @@ export function limitsPlugin(maxDepth: number, maxComplexity: number): ApolloSer
               extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth },
             });
           }
+          // Variables that do not fit the operation make getComplexity throw a bare error (masked
+          // as INTERNAL_SERVER_ERROR). Execution refuses them as BAD_USER_INPUT before any
+          // resolver runs, so there is nothing to cost.
+          const operation = getOperationAST(document, request.operationName ?? undefined);
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           const complexity = getComplexity({
             schema,
             query: document,

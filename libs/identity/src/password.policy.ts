@@ -26,7 +26,7 @@ export function passwordProblem(password: string, email?: string): string | null
   return null;
 }
 
-const RUNS = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb'];
+const RUNS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb'];
 
 function isSequence(s: string): boolean {
   const reversed = [...s].reverse().join('');
