@@ -147,8 +147,7 @@ export class MembershipRepository extends ScopedRepository<SubGroupMembershipEnt
     const qb = this.select(scope);
     if (filter?.subGroupId) qb.andWhere('m.sub_group_id = :sg', { sg: filter.subGroupId });
     if (filter?.userId) qb.andWhere('m.user_id = :uid', { uid: filter.userId });
-    // Millisecond precision, as the cursor's Date has (see AuditRepository.list).
-    return this.paginate(qb, page, { expression: "date_trunc('milliseconds', m.created_at)", read: (m: SubGroupMembershipEntity) => m.createdAt.toISOString() });
+    return this.paginate(qb, page, { expression: 'm.created_at', read: (m: SubGroupMembershipEntity) => m.createdAt.toISOString() });
   }
 }
 

@@ -78,3 +78,16 @@ describe('password policy', () => {
     });
   });
 });
+
+describe('repeated units and joined common words', () => {
+  it.each(['123123123123', '121212121212', 'abababababab', 'sunshinesunshine', 'passwordqwerty', 'Dragon-Dragon-Dragon-'])(
+    'refuses %s',
+    (pw) => {
+      expect(passwordProblem(pw)).not.toBeNull();
+    },
+  );
+
+  it.each(['tidy-orange-lantern-47', 'correct horse battery staple', 'riverside-demo-2026'])('accepts %s', (pw) => {
+    expect(passwordProblem(pw)).toBeNull();
+  });
+});

@@ -16,7 +16,7 @@ export function passwordProblem(password: string, email?: string): string | null
   if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(core) || (stripped.length > 0 && COMMON_PASSWORDS.has(stripped) && stripped.length >= lower.length - 6)) {
     return 'This password is too common. Choose a password that is harder to guess, such as three random words.';
   }
-  if (/^(.)\1+$/.test(password) || isSequence(lower)) {
+  if (/^(.+?)\1+$/.test(lower) || isSequence(lower) || isTwoCommonWords(stripped)) {
     return 'This password is too easy to guess. Choose a password that is harder to guess, such as three random words.';
   }
   if (email) {
@@ -24,6 +24,14 @@ export function passwordProblem(password: string, email?: string): string | null
     if (local.length >= 4 && lower.includes(local)) return 'Password must not contain your email address.';
   }
   return null;
+}
+
+/** "sunshinesunshine", "passwordqwerty": two deny-listed stems joined are no stronger than one. */
+function isTwoCommonWords(letters: string): boolean {
+  for (let i = 3; i <= letters.length - 3; i++) {
+    if (COMMON_PASSWORDS.has(letters.slice(0, i)) && COMMON_PASSWORDS.has(letters.slice(i))) return true;
+  }
+  return false;
 }
 
 const RUNS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb'];

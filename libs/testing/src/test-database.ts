@@ -14,10 +14,10 @@ function adminUrl(): string {
   return withDatabase(url, 'postgres');
 }
 
-/** The template's name changes whenever the migrations do, so a stale template is never reused. */
+/** The template's name changes whenever a migration's code does, so a stale template is never reused. */
 function templateName(): string {
   const hash = createHash('sha256')
-    .update(MIGRATIONS.map((m) => m.name).join(','))
+    .update(MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`).join(','))
     .digest('hex')
     .slice(0, 12);
   return `pbw_tpl_${hash}`;

@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Identity, boards and audit. Every tenant table carries partnership_id, and references
+ * Identity, boards and audit. Timestamps keep milliseconds (timestamptz(3)), the precision
+ * a JavaScript Date and so a pagination cursor has; finer precision would make cursors skip rows. Every tenant table carries partnership_id, and references
  * between tenant tables are composite (id, partnership_id) foreign keys, so the database
  * itself refuses a row that points into another partnership.
  */
@@ -16,8 +17,8 @@ export class Identity1763800000000 implements MigrationInterface {
         slug text NOT NULL UNIQUE,
         local_authority text NOT NULL,
         description text,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       );
 
       CREATE TABLE agencies (
@@ -25,8 +26,8 @@ export class Identity1763800000000 implements MigrationInterface {
         partnership_id uuid NOT NULL REFERENCES partnerships(id),
         name text NOT NULL,
         sector text NOT NULL CHECK (sector IN ('LOCAL_AUTHORITY','HEALTH','EDUCATION','HOUSING','POLICE','YOUTH_JUSTICE','PROBATION','DWP','VOLUNTARY','CHILDREN_IN_CARE_COUNCIL','OTHER')),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (id, partnership_id)
       );
       CREATE UNIQUE INDEX agencies_name_uq ON agencies (partnership_id, lower(name));
@@ -41,10 +42,10 @@ export class Identity1763800000000 implements MigrationInterface {
         role text NOT NULL CHECK (role IN ('SECRETARIAT','BOARD_MEMBER','MEMBER')),
         status text NOT NULL CHECK (status IN ('INVITED','ACTIVE','DEACTIVATED')),
         password_hash text,
-        activated_at timestamptz,
-        deactivated_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        activated_at timestamptz(3),
+        deactivated_at timestamptz(3),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (id, partnership_id),
         FOREIGN KEY (agency_id, partnership_id) REFERENCES agencies(id, partnership_id)
       );
@@ -58,8 +59,8 @@ export class Identity1763800000000 implements MigrationInterface {
         name text NOT NULL,
         terms_of_reference text,
         chair_user_id uuid,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (id, partnership_id),
         UNIQUE (partnership_id),
         FOREIGN KEY (chair_user_id, partnership_id) REFERENCES users(id, partnership_id)
@@ -71,8 +72,8 @@ export class Identity1763800000000 implements MigrationInterface {
         board_id uuid NOT NULL,
         name text NOT NULL,
         remit text NOT NULL DEFAULT '',
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (id, partnership_id),
         FOREIGN KEY (board_id, partnership_id) REFERENCES boards(id, partnership_id)
       );
@@ -84,7 +85,7 @@ export class Identity1763800000000 implements MigrationInterface {
         sub_group_id uuid NOT NULL,
         user_id uuid NOT NULL,
         role text NOT NULL CHECK (role IN ('CHAIR','MEMBER')),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (sub_group_id, user_id),
         FOREIGN KEY (sub_group_id, partnership_id) REFERENCES sub_groups(id, partnership_id) ON DELETE CASCADE,
         FOREIGN KEY (user_id, partnership_id) REFERENCES users(id, partnership_id)
@@ -99,11 +100,11 @@ export class Identity1763800000000 implements MigrationInterface {
         user_id uuid NOT NULL,
         kind text NOT NULL CHECK (kind IN ('INVITATION','PASSWORD_RESET')),
         token_hash text NOT NULL UNIQUE,
-        expires_at timestamptz NOT NULL,
-        used_at timestamptz,
-        revoked_at timestamptz,
-        expired_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz(3) NOT NULL,
+        used_at timestamptz(3),
+        revoked_at timestamptz(3),
+        expired_at timestamptz(3),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         FOREIGN KEY (user_id, partnership_id) REFERENCES users(id, partnership_id)
       );
       CREATE INDEX auth_tokens_open_idx ON auth_tokens (expires_at) WHERE used_at IS NULL AND revoked_at IS NULL AND expired_at IS NULL;
@@ -114,10 +115,10 @@ export class Identity1763800000000 implements MigrationInterface {
         user_id uuid NOT NULL,
         family_id uuid NOT NULL,
         token_hash text NOT NULL UNIQUE,
-        expires_at timestamptz NOT NULL,
-        used_at timestamptz,
-        revoked_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz(3) NOT NULL,
+        used_at timestamptz(3),
+        revoked_at timestamptz(3),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         FOREIGN KEY (user_id, partnership_id) REFERENCES users(id, partnership_id)
       );
       CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id);
@@ -128,7 +129,7 @@ export class Identity1763800000000 implements MigrationInterface {
         id bigserial PRIMARY KEY,
         email text NOT NULL,
         address text NOT NULL,
-        at timestamptz NOT NULL DEFAULT now()
+        at timestamptz(3) NOT NULL DEFAULT now()
       );
       CREATE INDEX sign_in_failures_email_idx ON sign_in_failures (email, at);
       CREATE INDEX sign_in_failures_address_idx ON sign_in_failures (address, at);
@@ -140,8 +141,8 @@ export class Identity1763800000000 implements MigrationInterface {
         to_email text NOT NULL,
         subject text NOT NULL,
         body text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        sent_at timestamptz
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        sent_at timestamptz(3)
       );
       CREATE INDEX outbox_unsent_idx ON outbox_messages (created_at) WHERE sent_at IS NULL;
 
@@ -155,7 +156,7 @@ export class Identity1763800000000 implements MigrationInterface {
         before jsonb,
         after jsonb,
         request_id text,
-        occurred_at timestamptz NOT NULL DEFAULT clock_timestamp()
+        occurred_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       );
       CREATE INDEX audit_events_time_idx ON audit_events (partnership_id, occurred_at DESC, id DESC);
       CREATE INDEX audit_events_entity_idx ON audit_events (partnership_id, entity_type, entity_id);
@@ -168,6 +169,8 @@ export class Identity1763800000000 implements MigrationInterface {
       END $$;
       CREATE TRIGGER audit_events_no_update BEFORE UPDATE OR DELETE ON audit_events
         FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+      CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
     `);
   }
 
