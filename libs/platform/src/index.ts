@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './resolvers';
 export * from './schema-file';
+export * from './demo/demo-partnership';
