@@ -8,14 +8,7 @@
 //
 // Env: PBW_PG_PORT (54329), PBW_REDIS_PORT (63799), PBW_DATA_DIR (<repo>/.data).
 
-import {
-  ServicesError,
-  ensureServicesDetailed,
-  formatEnv,
-  serviceUrls,
-  servicesStatus,
-  stopServices,
-} from './lib/services-core.mjs';
+import { ServicesError, ensureServicesDetailed, formatEnv, serviceUrls, servicesStatus, stopServices } from './lib/services-core.mjs';
 
 const USAGE = 'usage: node scripts/services.mjs start|stop|status|env';
 
@@ -37,9 +30,7 @@ async function main(cmd) {
       const s = await servicesStatus();
       const line = (name, x) =>
         `${name.padEnd(9)}${x.running ? `running (pid ${x.pid}) on 127.0.0.1:${x.port}${x.ready ? '' : ', NOT answering'}` : `stopped (port ${x.port})`}`;
-      process.stdout.write(
-        `${line('postgres', s.postgres)}\n${line('redis', s.redis)}\ndata     ${s.dataDir}\n${formatEnv(s)}`,
-      );
+      process.stdout.write(`${line('postgres', s.postgres)}\n${line('redis', s.redis)}\ndata     ${s.dataDir}\n${formatEnv(s)}`);
       return s.postgres.running && s.postgres.ready && s.redis.running && s.redis.ready ? 0 : 3;
     }
     case 'env':

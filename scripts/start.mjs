@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 // npm start — everything, from a fresh checkout:
-//   1. installs dependencies if node_modules is missing (npm ci, or npm install without a lockfile);
+//   1. installs npm dependencies when missing or out of date (scripts/lib/install.mjs);
 //   2. unless DATABASE_URL and REDIS_URL are both set, starts (or reuses) the checkout's private
 //      PostgreSQL and Redis under .data/ (scripts/services.mjs) and uses them;
 //   3. applies migrations and loads the demo partnership (scripts/seed-demo.ts; idempotent);
 //   4. runs the api and the worker, waits for /readyz, and prints the address and demo sign-ins.
 // Ctrl-C (SIGINT) or SIGTERM stops both. If either dies, the other is stopped and this exits non-zero.
 //
-// Plain Node.js with node: builtins only, so it runs before `npm ci`.
+// Plain Node.js with node: builtins only, so it runs before dependencies are installed.
 /* global AbortSignal */
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installIfNeeded } from './lib/install.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const READY_TIMEOUT_MS = 180_000;
@@ -28,14 +28,12 @@ function fail(msg, code = 1) {
   process.exit(code);
 }
 
-function installIfNeeded() {
-  if (fs.existsSync(path.join(ROOT, 'node_modules'))) return;
-  const args = fs.existsSync(path.join(ROOT, 'package-lock.json'))
-    ? ['ci', '--no-audit', '--no-fund']
-    : ['install', '--no-audit', '--no-fund'];
-  say(`Installing dependencies (npm ${args[0]})...`);
-  const r = spawnSync('npm', args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (r.status !== 0) fail(`npm ${args[0]} failed (exit ${r.status ?? r.signal}).`);
+function installDependencies() {
+  try {
+    installIfNeeded(ROOT, say);
+  } catch (e) {
+    fail(e.message);
+  }
 }
 
 async function ensureEnv() {
@@ -208,7 +206,7 @@ function banner(base, demo) {
 
 async function main() {
   process.chdir(ROOT);
-  installIfNeeded();
+  installDependencies();
   await ensureEnv();
   const host = process.env.HOST || '127.0.0.1';
   const port = Number(process.env.PORT || 3000);

@@ -7,11 +7,12 @@
 // are both set, starts (or reuses) the checkout's private PostgreSQL and Redis under .data/.
 // Arguments after `npm test --` go to jest (for example `npm test -- tests/integration/auth`).
 //
-// Plain Node.js with node: builtins only, so it runs before `npm ci`.
+// Plain Node.js with node: builtins only, so it runs before dependencies are installed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installIfNeeded } from './lib/install.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -46,9 +47,11 @@ function browserTests() {
 async function main() {
   process.chdir(ROOT);
 
-  if (!fs.existsSync(path.join(ROOT, 'node_modules'))) {
-    const lock = fs.existsSync(path.join(ROOT, 'package-lock.json'));
-    step('install', 'npm', lock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  try {
+    installIfNeeded(ROOT, say);
+  } catch (e) {
+    say(`\nnpm test failed at step: install\n${e.message}`);
+    process.exit(1);
   }
 
   if (!(process.env.DATABASE_URL && process.env.REDIS_URL)) {

@@ -434,9 +434,20 @@ function pgOwner() {
   const uid = run('id', ['-u', PG_USER]);
   if (uid.code !== 0) {
     // No postgres OS user (e.g. binaries not from the distro package): create one.
-    const r = run('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', PG_USER]);
+    const r = run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      PG_USER,
+    ]);
     if (r.code !== 0 && run('id', ['-u', PG_USER]).code !== 0) {
-      throw new ServicesError(`Running as root, but there is no "${PG_USER}" user to run PostgreSQL as and useradd failed: ${r.stderr.trim()}`);
+      throw new ServicesError(
+        `Running as root, but there is no "${PG_USER}" user to run PostgreSQL as and useradd failed: ${r.stderr.trim()}`,
+      );
     }
   }
   return {
@@ -572,9 +583,12 @@ function initdb(cfg, pg, owner, log) {
   mkdirp(tmp, 0o700);
   if (owner) fs.chownSync(tmp, owner.uid, owner.gid);
   const utf8 = /^c\.utf-?8$/im.test(run('locale', ['-a']).stdout) ? 'C.UTF-8' : 'C';
-  const r = runPg(cfg, pgTool(pg, 'initdb'), [
-    '-D', tmp, '-U', 'postgres', '--auth-local=trust', '--auth-host=trust', '-E', 'UTF8', `--locale=${utf8}`, '--no-sync',
-  ], { env: { LC_ALL: 'C', LANG: 'C' }, timeout: 300_000 });
+  const r = runPg(
+    cfg,
+    pgTool(pg, 'initdb'),
+    ['-D', tmp, '-U', 'postgres', '--auth-local=trust', '--auth-host=trust', '-E', 'UTF8', `--locale=${utf8}`, '--no-sync'],
+    { env: { LC_ALL: 'C', LANG: 'C' }, timeout: 300_000 },
+  );
   if (r.code !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new ServicesError(`initdb failed (exit ${r.code}):\n${(r.stdout + r.stderr).trim()}`);
@@ -675,16 +689,23 @@ async function ensurePostgres(cfg, log) {
     '-c full_page_writes=off',
     '-c max_connections=300',
   ].join(' ');
-  const r = runPg(cfg, pgTool(pg, 'pg_ctl'), ['-D', cfg.pgDir, '-l', cfg.pgLog, '-o', opts, '-w', '-t', String(PG_START_TIMEOUT_S), 'start'], {
-    timeout: (PG_START_TIMEOUT_S + 30) * 1000,
-  });
+  const r = runPg(
+    cfg,
+    pgTool(pg, 'pg_ctl'),
+    ['-D', cfg.pgDir, '-l', cfg.pgLog, '-o', opts, '-w', '-t', String(PG_START_TIMEOUT_S), 'start'],
+    {
+      timeout: (PG_START_TIMEOUT_S + 30) * 1000,
+    },
+  );
   if (r.code !== 0) {
     throw new ServicesError(
       `PostgreSQL failed to start (pg_ctl exit ${r.code}). ${(r.stdout + r.stderr).trim()}\nLast lines of ${cfg.pgLog}:\n${tail(cfg.pgLog)}`,
     );
   }
   if (!(await pgReady(cfg, pg, cfg.pgPort, 30_000))) {
-    throw new ServicesError(`PostgreSQL started but does not accept connections on 127.0.0.1:${cfg.pgPort}. See ${cfg.pgLog}:\n${tail(cfg.pgLog)}`);
+    throw new ServicesError(
+      `PostgreSQL started but does not accept connections on 127.0.0.1:${cfg.pgPort}. See ${cfg.pgLog}:\n${tail(cfg.pgLog)}`,
+    );
   }
   await pgBootstrap(cfg, pg, cfg.pgPort);
   return action;
@@ -769,22 +790,34 @@ async function ensureRedis(cfg, log) {
   const r = run(
     bin,
     [
-      '--port', String(cfg.redisPort),
-      '--bind', '127.0.0.1',
-      '--dir', cfg.redisDir,
-      '--daemonize', 'yes',
-      '--pidfile', cfg.redisPidFile,
-      '--logfile', cfg.redisLog,
-      '--save', '',
-      '--appendonly', 'yes',
+      '--port',
+      String(cfg.redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      cfg.redisDir,
+      '--daemonize',
+      'yes',
+      '--pidfile',
+      cfg.redisPidFile,
+      '--logfile',
+      cfg.redisLog,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
     ],
     { cwd: cfg.redisDir, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
   );
   if (r.code !== 0) {
-    throw new ServicesError(`redis-server failed to start (exit ${r.code}): ${(r.stdout + r.stderr).trim()}\nLast lines of ${cfg.redisLog}:\n${tail(cfg.redisLog)}`);
+    throw new ServicesError(
+      `redis-server failed to start (exit ${r.code}): ${(r.stdout + r.stderr).trim()}\nLast lines of ${cfg.redisLog}:\n${tail(cfg.redisLog)}`,
+    );
   }
   if (!(await waitPing(cfg.redisPort, 30_000))) {
-    throw new ServicesError(`redis-server started but does not answer PING on 127.0.0.1:${cfg.redisPort}. See ${cfg.redisLog}:\n${tail(cfg.redisLog)}`);
+    throw new ServicesError(
+      `redis-server started but does not answer PING on 127.0.0.1:${cfg.redisPort}. See ${cfg.redisLog}:\n${tail(cfg.redisLog)}`,
+    );
   }
   return action;
 }
@@ -971,7 +1004,8 @@ export async function servicesStatus() {
     const cands = pgBinDirCandidates();
     const isready = cands.length ? path.join(cands[0], 'pg_isready') : which('pg_isready');
     pgReadyNow = isready
-      ? run(isready, ['-q', '-h', '127.0.0.1', '-p', String(p.port), '-U', 'postgres', '-d', 'postgres', '-t', '2'], { env: pgEnv() }).code === 0
+      ? run(isready, ['-q', '-h', '127.0.0.1', '-p', String(p.port), '-U', 'postgres', '-d', 'postgres', '-t', '2'], { env: pgEnv() })
+          .code === 0
       : await tcpProbe(p.port);
   }
   return {

@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  GqlClient,
-  type TestPartnership,
-  type TestStack,
-  auditCount,
-  createPartnership,
-  signIn,
-  startTestStack,
-} from '@pbw/testing';
+import { GqlClient, type TestPartnership, type TestStack, auditCount, createPartnership, signIn, startTestStack } from '@pbw/testing';
 
 const CREATE_AGENCY = 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id name sector } }';
 const UPDATE_AGENCY = 'mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { id name sector } }';
@@ -31,7 +23,11 @@ interface AuditNode {
   occurredAt: string;
 }
 interface AuditPage {
-  auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: AuditNode }> };
+  auditEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: AuditNode }>;
+  };
 }
 
 describe('audit trail', () => {
@@ -87,7 +83,10 @@ describe('audit trail', () => {
   it('the request id stored is the one the api answered with when the caller sent none', async () => {
     const res = await fetch(`${stack.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${(await signIn(stack.client(), p.secretariat.email)).accessToken}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${(await signIn(stack.client(), p.secretariat.email)).accessToken}`,
+      },
       body: JSON.stringify({ query: CREATE_AGENCY, variables: { input: { name: 'Youth Offending Service', sector: 'YOUTH_JUSTICE' } } }),
     });
     const body = (await res.json()) as { data: { createAgency: { id: string } } };
@@ -142,7 +141,9 @@ describe('audit trail', () => {
     `);
     try {
       const before = await auditCount(stack.pg, p.id);
-      const r = await admin.request<{ createAgency: { id: string } | null }>(CREATE_AGENCY, { input: { name: 'Doomed Agency', sector: 'HOUSING' } });
+      const r = await admin.request<{ createAgency: { id: string } | null }>(CREATE_AGENCY, {
+        input: { name: 'Doomed Agency', sector: 'HOUSING' },
+      });
       expect(r.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(r.errors?.[0].message).not.toContain('audit write refused'); // internals are not shown to the user
       expect(r.data?.createAgency ?? null).toBeNull();
@@ -177,7 +178,9 @@ describe('audit trail', () => {
       qAdmin = stack.client((await signIn(stack.client(), q.secretariat.email)).accessToken);
       agencyIds = [];
       for (const name of ['Alpha Agency', 'Bravo Agency', 'Charlie Agency']) {
-        agencyIds.push((await qAdmin.ok<{ createAgency: { id: string } }>(CREATE_AGENCY, { input: { name, sector: 'OTHER' } })).createAgency.id);
+        agencyIds.push(
+          (await qAdmin.ok<{ createAgency: { id: string } }>(CREATE_AGENCY, { input: { name, sector: 'OTHER' } })).createAgency.id,
+        );
       }
       await qAdmin.ok(UPDATE_AGENCY, { input: { id: agencyIds[0], name: 'Alpha Agency Renamed' } });
       await signIn(stack.client(), q.member.email);
@@ -191,7 +194,9 @@ describe('audit trail', () => {
       expect(page.totalCount).toBe(6);
       const times = page.edges.map((e) => Date.parse(e.node.occurredAt));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
-      const otherPartnership = (await stack.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE partnership_id <> $1', [q.id])).rows[0].n;
+      const otherPartnership = (
+        await stack.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE partnership_id <> $1', [q.id])
+      ).rows[0].n;
       expect(otherPartnership).toBeGreaterThan(0);
     });
 

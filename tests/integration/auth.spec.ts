@@ -1,12 +1,4 @@
-import {
-  GqlClient,
-  TEST_PASSWORD,
-  type TestPartnership,
-  type TestStack,
-  createPartnership,
-  signIn,
-  startTestStack,
-} from '@pbw/testing';
+import { GqlClient, TEST_PASSWORD, type TestPartnership, type TestStack, createPartnership, signIn, startTestStack } from '@pbw/testing';
 
 /**
  * Sign-in, sessions, invitations and password resets, through the real api over HTTP.
@@ -21,7 +13,8 @@ const NEW_PASSWORD = 'velvet-harbour-compass-82';
 const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken user { id status } } }';
 const REFRESH = 'mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken } }';
 const SIGN_OUT = 'mutation($input: RefreshSessionInput!) { signOut(input: $input) }';
-const ACCEPT = 'mutation($input: SetPasswordWithTokenInput!) { acceptInvitation(input: $input) { accessToken refreshToken user { id status } } }';
+const ACCEPT =
+  'mutation($input: SetPasswordWithTokenInput!) { acceptInvitation(input: $input) { accessToken refreshToken user { id status } } }';
 const RESET = 'mutation($input: SetPasswordWithTokenInput!) { resetPassword(input: $input) { accessToken refreshToken user { id } } }';
 const INVITE =
   'mutation($input: InviteUserInput!) { inviteUser(input: $input) { invitationToken invitationUrl expiresAt user { id email status } } }';
@@ -95,7 +88,9 @@ describe('authentication', () => {
       const early = await anon().fails(SIGN_IN, { input: { email, password: NEW_PASSWORD } });
       expect(early.extensions?.code).toBe('UNAUTHENTICATED');
 
-      const accepted = await anon().ok<{ acceptInvitation: Session }>(ACCEPT, { input: { token: inv.invitationToken, password: NEW_PASSWORD } });
+      const accepted = await anon().ok<{ acceptInvitation: Session }>(ACCEPT, {
+        input: { token: inv.invitationToken, password: NEW_PASSWORD },
+      });
       expect(accepted.acceptInvitation.user).toEqual({ id: inv.user.id, status: 'ACTIVE' });
       expect(accepted.acceptInvitation.accessToken).toBeTruthy();
       expect(await userStatus(inv.user.id)).toBe('ACTIVE');
@@ -110,7 +105,9 @@ describe('authentication', () => {
       // The same link a second time is refused, and the password set by the first use stays.
       const again = await anon().fails(ACCEPT, { input: { token: inv.invitationToken, password: 'another-good-password-19' } });
       expect(again.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(again.extensions?.fields).toEqual([{ path: 'input.token', message: expect.stringContaining('expired or has already been used') }]);
+      expect(again.extensions?.fields).toEqual([
+        { path: 'input.token', message: expect.stringContaining('expired or has already been used') },
+      ]);
       await expect(signIn(anon(), email, 'another-good-password-19')).rejects.toThrow(/UNAUTHENTICATED/);
       await signIn(anon(), email, NEW_PASSWORD);
     });
@@ -129,7 +126,9 @@ describe('authentication', () => {
       expect(await userStatus(inv.user.id)).toBe('INVITED');
       const hash = await stack.pg.query('SELECT password_hash FROM users WHERE id = $1', [inv.user.id]);
       expect(hash.rows[0].password_hash).toBeNull();
-      const audit = await stack.pg.query("SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'user.acceptInvitation'", [inv.user.id]);
+      const audit = await stack.pg.query("SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'user.acceptInvitation'", [
+        inv.user.id,
+      ]);
       expect(audit.rowCount).toBe(0);
       // The refusal did not spend the link: a good password still works with it.
       await anon().ok(ACCEPT, { input: { token: inv.invitationToken, password: NEW_PASSWORD } });
@@ -138,10 +137,9 @@ describe('authentication', () => {
 
     it('refuses an expired invitation', async () => {
       const inv = await invite(`late.${p.slug}@example.test`);
-      await stack.pg.query(
-        "UPDATE auth_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1 AND kind = 'INVITATION'",
-        [inv.user.id],
-      );
+      await stack.pg.query("UPDATE auth_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1 AND kind = 'INVITATION'", [
+        inv.user.id,
+      ]);
       const err = await anon().fails(ACCEPT, { input: { token: inv.invitationToken, password: NEW_PASSWORD } });
       expect(err.extensions?.code).toBe('BAD_USER_INPUT');
       expect(err.extensions?.fields?.[0].path).toBe('input.token');
@@ -205,7 +203,9 @@ describe('authentication', () => {
       const stale = await anon().fails(REFRESH, { input: { refreshToken: before.refreshToken } });
       expect(stale.extensions?.code).toBe('UNAUTHENTICATED');
       // And the link works once.
-      const again = await anon().fails(RESET, { input: { token: issued.issuePasswordReset.resetToken, password: 'second-good-password-55' } });
+      const again = await anon().fails(RESET, {
+        input: { token: issued.issuePasswordReset.resetToken, password: 'second-good-password-55' },
+      });
       expect(again.extensions?.fields?.[0].path).toBe('input.token');
     });
 
@@ -221,7 +221,9 @@ describe('authentication', () => {
       };
 
       const before = await counts();
-      const unknown = await anon().ok<{ requestPasswordReset: boolean }>(REQUEST_RESET, { input: { email: `nobody.${q.slug}@example.test` } });
+      const unknown = await anon().ok<{ requestPasswordReset: boolean }>(REQUEST_RESET, {
+        input: { email: `nobody.${q.slug}@example.test` },
+      });
       expect(unknown.requestPasswordReset).toBe(true);
       // An invited (not yet active) account is treated like an unknown one.
       const invited = await anon().ok<{ requestPasswordReset: boolean }>(REQUEST_RESET, { input: { email: q.invited.email } });
@@ -335,7 +337,9 @@ describe('authentication', () => {
       const q = await createPartnership(stack.pg, 'Netton');
       const address = freshAddress();
       for (let i = 0; i < MAX_PER_ADDRESS; i++) {
-        const err = await anon(address).fails(SIGN_IN, { input: { email: `spray${i}.${q.slug}@example.test`, password: 'guess-password-123' } });
+        const err = await anon(address).fails(SIGN_IN, {
+          input: { email: `spray${i}.${q.slug}@example.test`, password: 'guess-password-123' },
+        });
         expect(err.extensions?.code).toBe('UNAUTHENTICATED');
       }
       // Even a correct sign-in for an account with no failures of its own is refused from there.

@@ -18,7 +18,11 @@ const USERS_WITH_RELATIONS = `query($first: Int) {
 }`;
 
 interface AgencyPage {
-  agencies: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string; name: string } }> };
+  agencies: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: { id: string; name: string } }>;
+  };
 }
 
 describe('graphql conventions', () => {
@@ -35,7 +39,9 @@ describe('graphql conventions', () => {
 
   describe('validation errors', () => {
     it('answer BAD_USER_INPUT with one field per problem, named by its path in the input', async () => {
-      const err = await admin.fails(INVITE, { input: { email: 'not-an-email', name: 'Someone', agencyId: p.agencies.council, role: 'MEMBER' } });
+      const err = await admin.fails(INVITE, {
+        input: { email: 'not-an-email', name: 'Someone', agencyId: p.agencies.council, role: 'MEMBER' },
+      });
       expect(err.extensions?.code).toBe('BAD_USER_INPUT');
       expect(err.extensions?.fields).toEqual([
         { path: 'input.email', message: 'Enter an email address in the correct format, like name@example.org.' },
@@ -131,7 +137,15 @@ describe('graphql conventions', () => {
     it('pages through every agency once, in order, with a stable totalCount', async () => {
       const q = await createPartnership(stack.pg, 'Pageham');
       const qAdmin = stack.client((await signIn(stack.client(), q.secretariat.email)).accessToken);
-      const names = ['zulu Trust', 'Alpha Services', 'bravo Academy', 'Charlie Police', 'delta Housing', 'Echo Probation', 'foxtrot Voluntary'];
+      const names = [
+        'zulu Trust',
+        'Alpha Services',
+        'bravo Academy',
+        'Charlie Police',
+        'delta Housing',
+        'Echo Probation',
+        'foxtrot Voluntary',
+      ];
       for (const name of names) await qAdmin.ok(CREATE_AGENCY, { input: { name, sector: 'OTHER' } });
       const total = names.length + 2; // and the partnership's two agencies
 
@@ -163,7 +177,8 @@ describe('graphql conventions', () => {
     it('is stable when a record is added before the cursor between pages', async () => {
       const q = await createPartnership(stack.pg, 'Stableford');
       const qAdmin = stack.client((await signIn(stack.client(), q.secretariat.email)).accessToken);
-      for (const name of ['Kilo Agency', 'Lima Agency', 'Mike Agency']) await qAdmin.ok(CREATE_AGENCY, { input: { name, sector: 'OTHER' } });
+      for (const name of ['Kilo Agency', 'Lima Agency', 'Mike Agency'])
+        await qAdmin.ok(CREATE_AGENCY, { input: { name, sector: 'OTHER' } });
       const first = (await qAdmin.ok<AgencyPage>(AGENCIES, { first: 2 })).agencies;
       await qAdmin.ok(CREATE_AGENCY, { input: { name: 'Aardvark Agency', sector: 'OTHER' } }); // sorts first
       const rest: string[] = [];
@@ -184,10 +199,18 @@ describe('graphql conventions', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let i = 0; i < 6; i++) {
-        const page: { subGroupMemberships: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } } =
-          await admin.ok('query($after: String) { subGroupMemberships(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', {
+        const page: {
+          subGroupMemberships: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: Array<{ node: { id: string } }>;
+          };
+        } = await admin.ok(
+          'query($after: String) { subGroupMemberships(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+          {
             after,
-          });
+          },
+        );
         expect(page.subGroupMemberships.totalCount).toBe(2);
         seen.push(...page.subGroupMemberships.edges.map((e) => e.node.id));
         if (!page.subGroupMemberships.pageInfo.hasNextPage) break;
@@ -238,7 +261,10 @@ describe('graphql conventions', () => {
       const ds = stack.api.get(DataSource, { strict: false });
       const spy = jest.spyOn(ds.logger, 'logQuery');
       type UsersResult = {
-        users: { totalCount: number; edges: Array<{ node: { agency: { name: string }; subGroupMemberships: Array<{ subGroup: { name: string } }> } }> };
+        users: {
+          totalCount: number;
+          edges: Array<{ node: { agency: { name: string }; subGroupMemberships: Array<{ subGroup: { name: string } }> } }>;
+        };
       };
       const measure = async (first: number) => {
         spy.mockClear();

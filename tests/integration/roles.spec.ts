@@ -65,26 +65,76 @@ describe('roles: who may administer the partnership', () => {
 
   // Each is a request that succeeds for the secretariat, so a denial is the role rule alone.
   const adminCases = (): AdminCase[] => [
-    { op: 'updatePartnership', vars: () => ({ input: { description: 'Meets quarterly.' } }), action: 'partnership.update', message: ADMIN_DENIED },
-    { op: 'createAgency', vars: () => ({ input: { name: 'Rolesford Virtual School', sector: 'EDUCATION' } }), action: 'agency.create', message: ADMIN_DENIED },
-    { op: 'updateAgency', vars: () => ({ input: { id: A.agencies.health, name: 'Rolesford NHS Trust' } }), action: 'agency.update', message: ADMIN_DENIED },
+    {
+      op: 'updatePartnership',
+      vars: () => ({ input: { description: 'Meets quarterly.' } }),
+      action: 'partnership.update',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'createAgency',
+      vars: () => ({ input: { name: 'Rolesford Virtual School', sector: 'EDUCATION' } }),
+      action: 'agency.create',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'updateAgency',
+      vars: () => ({ input: { id: A.agencies.health, name: 'Rolesford NHS Trust' } }),
+      action: 'agency.update',
+      message: ADMIN_DENIED,
+    },
     {
       op: 'inviteUser',
       vars: () => ({ input: { email: 'new.lead@example.test', name: 'New Lead', agencyId: A.agencies.council, role: 'SECRETARIAT' } }),
       action: 'user.invite',
       message: ADMIN_DENIED,
     },
-    { op: 'updateUser', vars: () => ({ input: { id: A.member.id, jobTitle: 'Designated nurse', role: 'BOARD_MEMBER' } }), action: 'user.update', message: ADMIN_DENIED },
+    {
+      op: 'updateUser',
+      vars: () => ({ input: { id: A.member.id, jobTitle: 'Designated nurse', role: 'BOARD_MEMBER' } }),
+      action: 'user.update',
+      message: ADMIN_DENIED,
+    },
     { op: 'deactivateUser', vars: () => ({ input: { userId: leaver.id } }), action: 'user.deactivate', message: ADMIN_DENIED },
     { op: 'reactivateUser', vars: () => ({ input: { userId: returner.id } }), action: 'user.reactivate', message: ADMIN_DENIED },
     { op: 'resendInvitation', vars: () => ({ input: { userId: A.invited.id } }), action: 'user.resendInvitation', message: ADMIN_DENIED },
-    { op: 'issuePasswordReset', vars: () => ({ input: { userId: A.member.id } }), action: 'user.issuePasswordReset', message: ADMIN_DENIED },
-    { op: 'updateBoard', vars: () => ({ input: { termsOfReference: 'Meets four times a year.', chairUserId: A.member.id } }), action: 'board.update', message: ADMIN_DENIED },
-    { op: 'createSubGroup', vars: () => ({ input: { name: 'Education', chairUserId: A.member.id } }), action: 'subGroup.create', message: ADMIN_DENIED },
+    {
+      op: 'issuePasswordReset',
+      vars: () => ({ input: { userId: A.member.id } }),
+      action: 'user.issuePasswordReset',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'updateBoard',
+      vars: () => ({ input: { termsOfReference: 'Meets four times a year.', chairUserId: A.member.id } }),
+      action: 'board.update',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'createSubGroup',
+      vars: () => ({ input: { name: 'Education', chairUserId: A.member.id } }),
+      action: 'subGroup.create',
+      message: ADMIN_DENIED,
+    },
     // The chair's own sub-group: chairing it does not make its set-up theirs to change.
-    { op: 'updateSubGroup', vars: () => ({ input: { id: A.subGroupId, remit: 'Health, CAMHS and dental' } }), action: 'subGroup.update', message: ADMIN_DENIED },
-    { op: 'addSubGroupMember', vars: () => ({ input: { subGroupId: A.subGroupId, userId: A.boardMember.id } }), action: 'subGroupMembership.add', message: ADMIN_DENIED },
-    { op: 'removeSubGroupMember', vars: () => ({ input: { subGroupId: A.subGroupId, userId: A.member.id } }), action: 'subGroupMembership.remove', message: ADMIN_DENIED },
+    {
+      op: 'updateSubGroup',
+      vars: () => ({ input: { id: A.subGroupId, remit: 'Health, CAMHS and dental' } }),
+      action: 'subGroup.update',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'addSubGroupMember',
+      vars: () => ({ input: { subGroupId: A.subGroupId, userId: A.boardMember.id } }),
+      action: 'subGroupMembership.add',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'removeSubGroupMember',
+      vars: () => ({ input: { subGroupId: A.subGroupId, userId: A.member.id } }),
+      action: 'subGroupMembership.remove',
+      message: ADMIN_DENIED,
+    },
     { op: 'auditEvents', vars: () => ({ first: 10 }), action: null, message: AUDIT_DENIED },
   ];
 
@@ -92,7 +142,12 @@ describe('roles: who may administer the partnership', () => {
   const selfServiceCases = (role: Role): AdminCase[] => [
     { op: 'updateUser', vars: () => ({ input: { id: A[role].id, role: 'SECRETARIAT' } }), action: null, message: ADMIN_DENIED },
     { op: 'updateUser', vars: () => ({ input: { id: A[role].id, name: 'Just my own name' } }), action: null, message: ADMIN_DENIED },
-    { op: 'addSubGroupMember', vars: () => ({ input: { subGroupId: A.subGroupId, userId: A[role].id, role: 'CHAIR' } }), action: null, message: ADMIN_DENIED },
+    {
+      op: 'addSubGroupMember',
+      vars: () => ({ input: { subGroupId: A.subGroupId, userId: A[role].id, role: 'CHAIR' } }),
+      action: null,
+      message: ADMIN_DENIED,
+    },
     { op: 'updateBoard', vars: () => ({ input: { chairUserId: A[role].id } }), action: null, message: ADMIN_DENIED },
   ];
 
@@ -112,57 +167,70 @@ describe('roles: who may administer the partnership', () => {
     );
   });
 
-  it.each<Role>(['boardMember', 'member', 'chair'])('%s is refused every admin operation (FORBIDDEN) and nothing is written', async (role) => {
-    const before = await tenantSnapshot(stack.pg, A.id);
-    const audits = await auditCount(stack.pg, A.id);
-    for (const c of [...adminCases(), ...selfServiceCases(role)]) {
-      const r = await as(role).request(OPS[c.op], c.vars());
-      try {
-        expectOnlyError(r, c.op, 'FORBIDDEN', c.message);
-      } catch (e) {
-        throw new Error(`${role} ${c.op} ${JSON.stringify(c.vars())}: ${(e as Error).message}`);
+  it.each<Role>(['boardMember', 'member', 'chair'])(
+    '%s is refused every admin operation (FORBIDDEN) and nothing is written',
+    async (role) => {
+      const before = await tenantSnapshot(stack.pg, A.id);
+      const audits = await auditCount(stack.pg, A.id);
+      for (const c of [...adminCases(), ...selfServiceCases(role)]) {
+        const r = await as(role).request(OPS[c.op], c.vars());
+        try {
+          expectOnlyError(r, c.op, 'FORBIDDEN', c.message);
+        } catch (e) {
+          throw new Error(`${role} ${c.op} ${JSON.stringify(c.vars())}: ${(e as Error).message}`);
+        }
       }
-    }
-    expect(await auditCount(stack.pg, A.id)).toBe(audits);
-    expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
-  });
+      expect(await auditCount(stack.pg, A.id)).toBe(audits);
+      expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+    },
+  );
 
-  it.each<Role>(['boardMember', 'member', 'chair'])('%s can read the partnership, agencies, users, sub-groups, board and themselves', async (role) => {
-    const c = as(role);
-    const agencies = await tenantIds(stack.pg, 'agencies', A.id);
-    const users = await tenantIds(stack.pg, 'users', A.id);
-    const subGroups = await tenantIds(stack.pg, 'sub_groups', A.id);
-    const memberships = await tenantIds(stack.pg, 'sub_group_memberships', A.id);
-    type Conn = { totalCount: number; edges: Array<{ node: { id: string } }> };
-    const data = await c.ok<{
-      partnership: { id: string };
-      me: { id: string; role: string };
-      board: { id: string; chair: { id: string }; subGroups: Array<{ id: string }> };
-      agencies: Conn;
-      users: Conn;
-      subGroups: Conn;
-      subGroupMemberships: Conn;
-    }>(
-      `{ partnership { id } me { id role } board { id chair { id } subGroups { id } }
+  it.each<Role>(['boardMember', 'member', 'chair'])(
+    '%s can read the partnership, agencies, users, sub-groups, board and themselves',
+    async (role) => {
+      const c = as(role);
+      const agencies = await tenantIds(stack.pg, 'agencies', A.id);
+      const users = await tenantIds(stack.pg, 'users', A.id);
+      const subGroups = await tenantIds(stack.pg, 'sub_groups', A.id);
+      const memberships = await tenantIds(stack.pg, 'sub_group_memberships', A.id);
+      type Conn = { totalCount: number; edges: Array<{ node: { id: string } }> };
+      const data = await c.ok<{
+        partnership: { id: string };
+        me: { id: string; role: string };
+        board: { id: string; chair: { id: string }; subGroups: Array<{ id: string }> };
+        agencies: Conn;
+        users: Conn;
+        subGroups: Conn;
+        subGroupMemberships: Conn;
+      }>(
+        `{ partnership { id } me { id role } board { id chair { id } subGroups { id } }
          agencies(first: 100) { totalCount edges { node { id } } }
          users(first: 100) { totalCount edges { node { id } } }
          subGroups(first: 100) { totalCount edges { node { id } } }
          subGroupMemberships(first: 100) { totalCount edges { node { id } } } }`,
-    );
-    expect(data.partnership).toEqual({ id: A.id });
-    expect(data.me).toEqual({ id: A[role].id, role: A[role].role });
-    expect(data.board).toEqual({ id: A.boardId, chair: { id: A.boardMember.id }, subGroups: subGroups.map((id) => ({ id })) });
-    const ids = (conn: Conn) => conn.edges.map((e) => e.node.id).sort();
-    expect([data.agencies.totalCount, ids(data.agencies)]).toEqual([agencies.length, agencies]);
-    expect([data.users.totalCount, ids(data.users)]).toEqual([users.length, users]);
-    expect([data.subGroups.totalCount, ids(data.subGroups)]).toEqual([subGroups.length, subGroups]);
-    expect([data.subGroupMemberships.totalCount, ids(data.subGroupMemberships)]).toEqual([memberships.length, memberships]);
-    await expect(c.ok(OPS.agency, { id: A.agencies.health })).resolves.toMatchObject({ agency: { id: A.agencies.health } });
-    await expect(c.ok(OPS.user, { id: A.secretariat.id })).resolves.toMatchObject({ user: { id: A.secretariat.id } });
-    await expect(c.ok(OPS.subGroup, { id: A.subGroupId })).resolves.toMatchObject({
-      subGroup: { id: A.subGroupId, chair: { id: A.chair.id }, members: [{ userId: A.chair.id, role: 'CHAIR' }, { userId: A.member.id, role: 'MEMBER' }] },
-    });
-  });
+      );
+      expect(data.partnership).toEqual({ id: A.id });
+      expect(data.me).toEqual({ id: A[role].id, role: A[role].role });
+      expect(data.board).toEqual({ id: A.boardId, chair: { id: A.boardMember.id }, subGroups: subGroups.map((id) => ({ id })) });
+      const ids = (conn: Conn) => conn.edges.map((e) => e.node.id).sort();
+      expect([data.agencies.totalCount, ids(data.agencies)]).toEqual([agencies.length, agencies]);
+      expect([data.users.totalCount, ids(data.users)]).toEqual([users.length, users]);
+      expect([data.subGroups.totalCount, ids(data.subGroups)]).toEqual([subGroups.length, subGroups]);
+      expect([data.subGroupMemberships.totalCount, ids(data.subGroupMemberships)]).toEqual([memberships.length, memberships]);
+      await expect(c.ok(OPS.agency, { id: A.agencies.health })).resolves.toMatchObject({ agency: { id: A.agencies.health } });
+      await expect(c.ok(OPS.user, { id: A.secretariat.id })).resolves.toMatchObject({ user: { id: A.secretariat.id } });
+      await expect(c.ok(OPS.subGroup, { id: A.subGroupId })).resolves.toMatchObject({
+        subGroup: {
+          id: A.subGroupId,
+          chair: { id: A.chair.id },
+          members: [
+            { userId: A.chair.id, role: 'CHAIR' },
+            { userId: A.member.id, role: 'MEMBER' },
+          ],
+        },
+      });
+    },
+  );
 
   it('the secretariat may do every admin operation, each recorded in the audit log', async () => {
     for (const c of adminCases()) {
@@ -185,11 +253,16 @@ describe('roles: who may administer the partnership', () => {
     const { queries, mutations } = await schemaOperations(stack.client());
     const calls: Array<[string, string, Record<string, unknown>]> = [];
     const known = new Map<string, Record<string, unknown>>(adminCases().map((c) => [c.op, c.vars()]));
-    for (const q of queries) calls.push([q, OPS[q as OpName], known.get(q) ?? (OPS[q as OpName].includes('$id') ? { id: A.agencies.council } : {})]);
+    for (const q of queries)
+      calls.push([q, OPS[q as OpName], known.get(q) ?? (OPS[q as OpName].includes('$id') ? { id: A.agencies.council } : {})]);
     for (const m of mutations) {
       if ((PUBLIC_MUTATIONS as readonly string[]).includes(m)) continue;
       if (m === 'changePassword') {
-        calls.push([m, 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }', { input: { currentPassword: 'x', newPassword: 'a-long-new-passphrase-91' } }]);
+        calls.push([
+          m,
+          'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }',
+          { input: { currentPassword: 'x', newPassword: 'a-long-new-passphrase-91' } },
+        ]);
         continue;
       }
       calls.push([m, OPS[m as OpName], known.get(m)!]);
@@ -223,7 +296,11 @@ describe('roles: who may administer the partnership', () => {
     const c = stack.client(s.accessToken);
     await expect(c.ok(OPS.me)).resolves.toMatchObject({ me: { id: quitter.id } });
     await as('secretariat').ok(OPS.deactivateUser, { input: { userId: quitter.id } });
-    for (const [op, doc] of [['me', OPS.me], ['agencies', OPS.agencies], ['board', OPS.board]] as const) {
+    for (const [op, doc] of [
+      ['me', OPS.me],
+      ['agencies', OPS.agencies],
+      ['board', OPS.board],
+    ] as const) {
       expectOnlyError(await c.request(doc), op, 'UNAUTHENTICATED', 'Your account is not active. Ask your board secretariat.');
     }
   });
@@ -260,13 +337,19 @@ describe('roles: who may administer the partnership', () => {
     await attempts();
     // With a second active secretariat either may go; then the one left is the last again.
     const deputy = await addUser(stack.pg, A, 'sec-deputy', { role: 'SECRETARIAT' });
-    await expect(s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'BOARD_MEMBER' } })).resolves.toMatchObject({ updateUser: { role: 'BOARD_MEMBER' } });
+    await expect(s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'BOARD_MEMBER' } })).resolves.toMatchObject({
+      updateUser: { role: 'BOARD_MEMBER' },
+    });
     await attempts();
     await s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'SECRETARIAT' } });
-    await expect(s.ok(OPS.deactivateUser, { input: { userId: deputy.id } })).resolves.toMatchObject({ deactivateUser: { status: 'DEACTIVATED' } });
+    await expect(s.ok(OPS.deactivateUser, { input: { userId: deputy.id } })).resolves.toMatchObject({
+      deactivateUser: { status: 'DEACTIVATED' },
+    });
     await attempts();
     // Demoting or deactivating a secretariat who is not active is not blocked: they are not the one keeping it running.
-    await expect(s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'MEMBER' } })).resolves.toMatchObject({ updateUser: { role: 'MEMBER' } });
+    await expect(s.ok(OPS.updateUser, { input: { id: deputy.id, role: 'MEMBER' } })).resolves.toMatchObject({
+      updateUser: { role: 'MEMBER' },
+    });
   });
 
   it('two secretariats removed at the same moment: one is refused, so one always remains', async () => {
@@ -275,14 +358,19 @@ describe('roles: who may administer the partnership', () => {
     const second = await addUser(stack.pg, C, 'sec-two', { role: 'SECRETARIAT' });
     const c = stack.client((await signIn(stack.client(), C.secretariat.email)).accessToken);
     for (let round = 0; round < 6; round++) {
-      await stack.pg.query(
-        "UPDATE users SET status = 'ACTIVE', role = 'SECRETARIAT', deactivated_at = NULL WHERE id = ANY($1::uuid[])",
-        [[C.secretariat.id, second.id]],
-      );
+      await stack.pg.query("UPDATE users SET status = 'ACTIVE', role = 'SECRETARIAT', deactivated_at = NULL WHERE id = ANY($1::uuid[])", [
+        [C.secretariat.id, second.id],
+      ]);
       const results = await Promise.all(
         round % 2 === 0
-          ? [c.request(OPS.deactivateUser, { input: { userId: second.id } }), c.request(OPS.deactivateUser, { input: { userId: C.secretariat.id } })]
-          : [c.request(OPS.updateUser, { input: { id: second.id, role: 'MEMBER' } }), c.request(OPS.deactivateUser, { input: { userId: C.secretariat.id } })],
+          ? [
+              c.request(OPS.deactivateUser, { input: { userId: second.id } }),
+              c.request(OPS.deactivateUser, { input: { userId: C.secretariat.id } }),
+            ]
+          : [
+              c.request(OPS.updateUser, { input: { id: second.id, role: 'MEMBER' } }),
+              c.request(OPS.deactivateUser, { input: { userId: C.secretariat.id } }),
+            ],
       );
       const codes = results.map((r) => (r.errors ? r.errors.map((e) => e.extensions?.code).join() : 'OK')).sort();
       expect({ round, codes }).toEqual({ round, codes: ['BAD_USER_INPUT', 'OK'] });
@@ -299,18 +387,28 @@ describe('roles: who may administer the partnership', () => {
     /** Each member's role, by user id. */
     const rolesIn = async (subGroupId: string) =>
       Object.fromEntries(
-        (await stack.pg.query<{ user_id: string; role: string }>('SELECT user_id, role FROM sub_group_memberships WHERE sub_group_id = $1', [subGroupId])).rows.map(
-          (r) => [r.user_id, r.role],
-        ),
+        (
+          await stack.pg.query<{ user_id: string; role: string }>(
+            'SELECT user_id, role FROM sub_group_memberships WHERE sub_group_id = $1',
+            [subGroupId],
+          )
+        ).rows.map((r) => [r.user_id, r.role]),
       );
     const start = await rolesIn(A.subGroupId);
     expect(start[A.chair.id]).toBe('CHAIR');
-    const chairMembership = (await stack.pg.query<{ id: string }>('SELECT id FROM sub_group_memberships WHERE sub_group_id = $1 AND user_id = $2', [A.subGroupId, A.chair.id])).rows[0].id;
+    const chairMembership = (
+      await stack.pg.query<{ id: string }>('SELECT id FROM sub_group_memberships WHERE sub_group_id = $1 AND user_id = $2', [
+        A.subGroupId,
+        A.chair.id,
+      ])
+    ).rows[0].id;
     const updates = await auditCount(stack.pg, A.id, 'subGroupMembership.update');
 
     // A newcomer as chair: added as CHAIR, the old chair stays on as a member, nobody else changes.
     const newcomer = await addUser(stack.pg, A, 'newchair', { agencyId: A.agencies.health });
-    const added = await s.ok<{ addSubGroupMember: { userId: string; role: string } }>(OPS.addSubGroupMember, { input: { subGroupId: A.subGroupId, userId: newcomer.id, role: 'CHAIR' } });
+    const added = await s.ok<{ addSubGroupMember: { userId: string; role: string } }>(OPS.addSubGroupMember, {
+      input: { subGroupId: A.subGroupId, userId: newcomer.id, role: 'CHAIR' },
+    });
     expect(added.addSubGroupMember).toMatchObject({ userId: newcomer.id, role: 'CHAIR' });
     expect(await rolesIn(A.subGroupId)).toEqual({ ...start, [A.chair.id]: 'MEMBER', [newcomer.id]: 'CHAIR' });
     const sg = await s.ok<{ subGroup: { chair: { id: string } | null } }>(OPS.subGroup, { id: A.subGroupId });

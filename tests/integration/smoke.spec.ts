@@ -10,9 +10,11 @@ describe('api smoke', () => {
   it('signs in and reads me', async () => {
     const p = await createPartnership(stack.pg, 'Smoke');
     const s = await signIn(stack.client(), p.secretariat.email);
-    const data = await stack.client(s.accessToken).ok<{ me: { email: string; agency: { name: string }; subGroupMemberships: unknown[] } }>(
-      '{ me { email agency { name } subGroupMemberships { role subGroup { name } } } }',
-    );
+    const data = await stack
+      .client(s.accessToken)
+      .ok<{ me: { email: string; agency: { name: string }; subGroupMemberships: unknown[] } }>(
+        '{ me { email agency { name } subGroupMemberships { role subGroup { name } } } }',
+      );
     expect(data.me.email).toBe(p.secretariat.email);
     expect(data.me.agency.name).toContain('Council');
   });

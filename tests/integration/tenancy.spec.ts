@@ -26,9 +26,7 @@ import {
   tenantSnapshot,
 } from '@pbw/testing';
 
-type Expected =
-  | { code: 'NOT_FOUND'; message: string }
-  | { code: 'BAD_USER_INPUT'; path: string; message: string };
+type Expected = { code: 'NOT_FOUND'; message: string } | { code: 'BAD_USER_INPUT'; path: string; message: string };
 
 interface CrossCase {
   /** What is pointed at B. */
@@ -109,26 +107,146 @@ describe('tenancy: no read or write across partnerships', () => {
       input: { email: `new.${randomUUID().slice(0, 8)}@example.test`, name: 'New Person', agencyId, role: 'MEMBER' },
     });
     return [
-      { label: "updateAgency on B's agency", op: 'updateAgency', b: () => ({ input: { id: B.agencies.council, name: 'Taken over' } }), fake: () => ({ input: { id: f1, name: 'Taken over' } }), expected: notFound('Agency') },
-      { label: "inviteUser into B's agency", op: 'inviteUser', b: () => invite(B.agencies.council), fake: () => invite(f1), expected: badInput('input.agencyId', 'Choose an agency from this partnership.') },
-      { label: "updateUser on B's user", op: 'updateUser', b: () => ({ input: { id: B.member.id, name: 'Renamed' } }), fake: () => ({ input: { id: f1, name: 'Renamed' } }), expected: notFound('User') },
-      { label: "updateUser moving A's user into B's agency", op: 'updateUser', b: () => ({ input: { id: A.member.id, agencyId: B.agencies.health } }), fake: () => ({ input: { id: A.member.id, agencyId: f1 } }), expected: badInput('input.agencyId', 'Choose an agency from this partnership.') },
-      { label: "updateUser promoting B's user", op: 'updateUser', b: () => ({ input: { id: B.member.id, role: 'SECRETARIAT' } }), fake: () => ({ input: { id: f1, role: 'SECRETARIAT' } }), expected: notFound('User') },
-      { label: "deactivateUser on B's user", op: 'deactivateUser', b: () => ({ input: { userId: B.member.id } }), fake: () => ({ input: { userId: f1 } }), expected: notFound('User') },
-      { label: "deactivateUser on B's secretariat", op: 'deactivateUser', b: () => ({ input: { userId: B.secretariat.id } }), fake: () => ({ input: { userId: f1 } }), expected: notFound('User') },
-      { label: "reactivateUser on B's deactivated user", op: 'reactivateUser', b: () => ({ input: { userId: bGone.id } }), fake: () => ({ input: { userId: f1 } }), expected: notFound('User') },
-      { label: "resendInvitation to B's invited user", op: 'resendInvitation', b: () => ({ input: { userId: B.invited.id } }), fake: () => ({ input: { userId: f1 } }), expected: notFound('User') },
-      { label: "issuePasswordReset for B's user", op: 'issuePasswordReset', b: () => ({ input: { userId: B.member.id } }), fake: () => ({ input: { userId: f1 } }), expected: notFound('User') },
-      { label: "createSubGroup chaired by B's user", op: 'createSubGroup', b: () => ({ input: { name: 'Leaky group', chairUserId: B.chair.id } }), fake: () => ({ input: { name: 'Leaky group', chairUserId: f1 } }), expected: badInput('input.chairUserId', 'Choose a user from this partnership.') },
-      { label: "updateSubGroup on B's sub-group", op: 'updateSubGroup', b: () => ({ input: { id: B.subGroupId, remit: 'Taken over' } }), fake: () => ({ input: { id: f1, remit: 'Taken over' } }), expected: notFound('Sub-group') },
-      { label: "addSubGroupMember: A's user into B's sub-group", op: 'addSubGroupMember', b: () => ({ input: { subGroupId: B.subGroupId, userId: A.boardMember.id } }), fake: () => ({ input: { subGroupId: f1, userId: A.boardMember.id } }), expected: badInput('input.subGroupId', 'Choose a sub-group from this partnership.') },
-      { label: "addSubGroupMember: B's user into B's sub-group as chair", op: 'addSubGroupMember', b: () => ({ input: { subGroupId: B.subGroupId, userId: B.boardMember.id, role: 'CHAIR' } }), fake: () => ({ input: { subGroupId: f1, userId: f2, role: 'CHAIR' } }), expected: badInput('input.subGroupId', 'Choose a sub-group from this partnership.') },
-      { label: "addSubGroupMember: B's user into A's sub-group", op: 'addSubGroupMember', b: () => ({ input: { subGroupId: A.subGroupId, userId: B.boardMember.id } }), fake: () => ({ input: { subGroupId: A.subGroupId, userId: f1 } }), expected: badInput('input.userId', 'Choose a user from this partnership.') },
-      { label: "addSubGroupMember: B's user as chair of A's sub-group", op: 'addSubGroupMember', b: () => ({ input: { subGroupId: A.subGroupId, userId: B.boardMember.id, role: 'CHAIR' } }), fake: () => ({ input: { subGroupId: A.subGroupId, userId: f1, role: 'CHAIR' } }), expected: badInput('input.userId', 'Choose a user from this partnership.') },
-      { label: "removeSubGroupMember: B's member from B's sub-group", op: 'removeSubGroupMember', b: () => ({ input: { subGroupId: B.subGroupId, userId: B.member.id } }), fake: () => ({ input: { subGroupId: f1, userId: f2 } }), expected: notFound('Membership') },
-      { label: "removeSubGroupMember: B's chair from B's sub-group", op: 'removeSubGroupMember', b: () => ({ input: { subGroupId: B.subGroupId, userId: B.chair.id } }), fake: () => ({ input: { subGroupId: B.subGroupId, userId: f1 } }), expected: notFound('Membership') },
-      { label: "updateBoard chaired by B's user", op: 'updateBoard', b: () => ({ input: { chairUserId: B.boardMember.id } }), fake: () => ({ input: { chairUserId: f1 } }), expected: badInput('input.chairUserId', 'Choose a user from this partnership.') },
-      { label: "updateBoard chaired by B's secretariat", op: 'updateBoard', b: () => ({ input: { name: 'Renamed board', chairUserId: B.secretariat.id } }), fake: () => ({ input: { name: 'Renamed board', chairUserId: f1 } }), expected: badInput('input.chairUserId', 'Choose a user from this partnership.') },
+      {
+        label: "updateAgency on B's agency",
+        op: 'updateAgency',
+        b: () => ({ input: { id: B.agencies.council, name: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, name: 'Taken over' } }),
+        expected: notFound('Agency'),
+      },
+      {
+        label: "inviteUser into B's agency",
+        op: 'inviteUser',
+        b: () => invite(B.agencies.council),
+        fake: () => invite(f1),
+        expected: badInput('input.agencyId', 'Choose an agency from this partnership.'),
+      },
+      {
+        label: "updateUser on B's user",
+        op: 'updateUser',
+        b: () => ({ input: { id: B.member.id, name: 'Renamed' } }),
+        fake: () => ({ input: { id: f1, name: 'Renamed' } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "updateUser moving A's user into B's agency",
+        op: 'updateUser',
+        b: () => ({ input: { id: A.member.id, agencyId: B.agencies.health } }),
+        fake: () => ({ input: { id: A.member.id, agencyId: f1 } }),
+        expected: badInput('input.agencyId', 'Choose an agency from this partnership.'),
+      },
+      {
+        label: "updateUser promoting B's user",
+        op: 'updateUser',
+        b: () => ({ input: { id: B.member.id, role: 'SECRETARIAT' } }),
+        fake: () => ({ input: { id: f1, role: 'SECRETARIAT' } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "deactivateUser on B's user",
+        op: 'deactivateUser',
+        b: () => ({ input: { userId: B.member.id } }),
+        fake: () => ({ input: { userId: f1 } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "deactivateUser on B's secretariat",
+        op: 'deactivateUser',
+        b: () => ({ input: { userId: B.secretariat.id } }),
+        fake: () => ({ input: { userId: f1 } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "reactivateUser on B's deactivated user",
+        op: 'reactivateUser',
+        b: () => ({ input: { userId: bGone.id } }),
+        fake: () => ({ input: { userId: f1 } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "resendInvitation to B's invited user",
+        op: 'resendInvitation',
+        b: () => ({ input: { userId: B.invited.id } }),
+        fake: () => ({ input: { userId: f1 } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "issuePasswordReset for B's user",
+        op: 'issuePasswordReset',
+        b: () => ({ input: { userId: B.member.id } }),
+        fake: () => ({ input: { userId: f1 } }),
+        expected: notFound('User'),
+      },
+      {
+        label: "createSubGroup chaired by B's user",
+        op: 'createSubGroup',
+        b: () => ({ input: { name: 'Leaky group', chairUserId: B.chair.id } }),
+        fake: () => ({ input: { name: 'Leaky group', chairUserId: f1 } }),
+        expected: badInput('input.chairUserId', 'Choose a user from this partnership.'),
+      },
+      {
+        label: "updateSubGroup on B's sub-group",
+        op: 'updateSubGroup',
+        b: () => ({ input: { id: B.subGroupId, remit: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, remit: 'Taken over' } }),
+        expected: notFound('Sub-group'),
+      },
+      {
+        label: "addSubGroupMember: A's user into B's sub-group",
+        op: 'addSubGroupMember',
+        b: () => ({ input: { subGroupId: B.subGroupId, userId: A.boardMember.id } }),
+        fake: () => ({ input: { subGroupId: f1, userId: A.boardMember.id } }),
+        expected: badInput('input.subGroupId', 'Choose a sub-group from this partnership.'),
+      },
+      {
+        label: "addSubGroupMember: B's user into B's sub-group as chair",
+        op: 'addSubGroupMember',
+        b: () => ({ input: { subGroupId: B.subGroupId, userId: B.boardMember.id, role: 'CHAIR' } }),
+        fake: () => ({ input: { subGroupId: f1, userId: f2, role: 'CHAIR' } }),
+        expected: badInput('input.subGroupId', 'Choose a sub-group from this partnership.'),
+      },
+      {
+        label: "addSubGroupMember: B's user into A's sub-group",
+        op: 'addSubGroupMember',
+        b: () => ({ input: { subGroupId: A.subGroupId, userId: B.boardMember.id } }),
+        fake: () => ({ input: { subGroupId: A.subGroupId, userId: f1 } }),
+        expected: badInput('input.userId', 'Choose a user from this partnership.'),
+      },
+      {
+        label: "addSubGroupMember: B's user as chair of A's sub-group",
+        op: 'addSubGroupMember',
+        b: () => ({ input: { subGroupId: A.subGroupId, userId: B.boardMember.id, role: 'CHAIR' } }),
+        fake: () => ({ input: { subGroupId: A.subGroupId, userId: f1, role: 'CHAIR' } }),
+        expected: badInput('input.userId', 'Choose a user from this partnership.'),
+      },
+      {
+        label: "removeSubGroupMember: B's member from B's sub-group",
+        op: 'removeSubGroupMember',
+        b: () => ({ input: { subGroupId: B.subGroupId, userId: B.member.id } }),
+        fake: () => ({ input: { subGroupId: f1, userId: f2 } }),
+        expected: notFound('Membership'),
+      },
+      {
+        label: "removeSubGroupMember: B's chair from B's sub-group",
+        op: 'removeSubGroupMember',
+        b: () => ({ input: { subGroupId: B.subGroupId, userId: B.chair.id } }),
+        fake: () => ({ input: { subGroupId: B.subGroupId, userId: f1 } }),
+        expected: notFound('Membership'),
+      },
+      {
+        label: "updateBoard chaired by B's user",
+        op: 'updateBoard',
+        b: () => ({ input: { chairUserId: B.boardMember.id } }),
+        fake: () => ({ input: { chairUserId: f1 } }),
+        expected: badInput('input.chairUserId', 'Choose a user from this partnership.'),
+      },
+      {
+        label: "updateBoard chaired by B's secretariat",
+        op: 'updateBoard',
+        b: () => ({ input: { name: 'Renamed board', chairUserId: B.secretariat.id } }),
+        fake: () => ({ input: { name: 'Renamed board', chairUserId: f1 } }),
+        expected: badInput('input.chairUserId', 'Choose a user from this partnership.'),
+      },
     ];
   };
 
@@ -170,8 +288,12 @@ describe('tenancy: no read or write across partnerships', () => {
     }
     // The same queries do find A's own records.
     await expect(asA.ok(OPS.agency, { id: A.agencies.council })).resolves.toMatchObject({ agency: { id: A.agencies.council } });
-    await expect(asA.ok(OPS.user, { id: A.member.id })).resolves.toMatchObject({ user: { id: A.member.id, agency: { id: A.agencies.health } } });
-    await expect(asA.ok(OPS.subGroup, { id: A.subGroupId })).resolves.toMatchObject({ subGroup: { id: A.subGroupId, chair: { id: A.chair.id } } });
+    await expect(asA.ok(OPS.user, { id: A.member.id })).resolves.toMatchObject({
+      user: { id: A.member.id, agency: { id: A.agencies.health } },
+    });
+    await expect(asA.ok(OPS.subGroup, { id: A.subGroupId })).resolves.toMatchObject({
+      subGroup: { id: A.subGroupId, chair: { id: A.chair.id } },
+    });
   });
 
   it("lists hold only A's rows, and totalCount counts only A's", async () => {
@@ -187,7 +309,9 @@ describe('tenancy: no read or write across partnerships', () => {
       const bIds = await tenantIds(stack.pg, table, B.id);
       expect(aIds.length).toBeGreaterThan(0);
       expect(bIds.length).toBeGreaterThan(0); // so "none of B's" is a real test
-      const data = await asA.ok<Record<string, { totalCount: number; edges: Array<{ node: { id: string } }> }>>(OPS[op as OpName], { first: 100 });
+      const data = await asA.ok<Record<string, { totalCount: number; edges: Array<{ node: { id: string } }> }>>(OPS[op as OpName], {
+        first: 100,
+      });
       const ids = data[op].edges.map((e) => e.node.id).sort();
       expect(ids).toEqual(aIds);
       expect(ids.filter((id) => bIds.includes(id))).toEqual([]);
@@ -211,7 +335,9 @@ describe('tenancy: no read or write across partnerships', () => {
       expect({ op, vars, totalCount: data[op].totalCount, edges: data[op].edges }).toEqual({ op, vars, totalCount: 0, edges: [] });
     }
     // ...while the same filters on A's records do find them.
-    const own = await asA.ok<{ subGroupMemberships: { totalCount: number } }>(OPS.subGroupMemberships, { filter: { subGroupId: A.subGroupId } });
+    const own = await asA.ok<{ subGroupMemberships: { totalCount: number } }>(OPS.subGroupMemberships, {
+      filter: { subGroupId: A.subGroupId },
+    });
     expect(own.subGroupMemberships.totalCount).toBe(2);
     const ownAudit = await asA.ok<{ auditEvents: { totalCount: number } }>(OPS.auditEvents, { filter: { actorUserId: A.secretariat.id } });
     expect(ownAudit.auditEvents.totalCount).toBe(await auditCount(stack.pg, A.id));
@@ -224,7 +350,12 @@ describe('tenancy: no read or write across partnerships', () => {
       me: { id: string; agency: { id: string } };
     }>(`{ partnership { id description } board { id chairUserId chair { id } subGroups { id } } me { id agency { id } } }`);
     expect(data.partnership).toEqual({ id: A.id, description: 'Alphashire notes' });
-    expect(data.board).toEqual({ id: A.boardId, chairUserId: A.boardMember.id, chair: { id: A.boardMember.id }, subGroups: [{ id: A.subGroupId }] });
+    expect(data.board).toEqual({
+      id: A.boardId,
+      chairUserId: A.boardMember.id,
+      chair: { id: A.boardMember.id },
+      subGroups: [{ id: A.subGroupId }],
+    });
     expect(data.me).toEqual({ id: A.secretariat.id, agency: { id: A.agencies.council } });
   });
 
@@ -249,16 +380,22 @@ describe('tenancy: no read or write across partnerships', () => {
     await expect(ok('updateAgency', { id: A.agencies.council, name: 'Alphashire Children First' })).resolves.toMatchObject({
       updateAgency: { id: A.agencies.council, name: 'Alphashire Children First' },
     });
-    await expect(ok('inviteUser', { email: 'new.one@example.test', name: 'New One', agencyId: A.agencies.council, role: 'MEMBER' })).resolves.toMatchObject({
+    await expect(
+      ok('inviteUser', { email: 'new.one@example.test', name: 'New One', agencyId: A.agencies.council, role: 'MEMBER' }),
+    ).resolves.toMatchObject({
       inviteUser: { user: { agencyId: A.agencies.council, status: 'INVITED' } },
     });
     await expect(ok('updateUser', { id: A.member.id, agencyId: A.agencies.council, name: 'Renamed' })).resolves.toMatchObject({
       updateUser: { id: A.member.id, agencyId: A.agencies.council, name: 'Renamed' },
     });
-    await expect(ok('issuePasswordReset', { userId: A.member.id })).resolves.toMatchObject({ issuePasswordReset: { user: { id: A.member.id } } });
+    await expect(ok('issuePasswordReset', { userId: A.member.id })).resolves.toMatchObject({
+      issuePasswordReset: { user: { id: A.member.id } },
+    });
     await expect(ok('deactivateUser', { userId: A.member.id })).resolves.toMatchObject({ deactivateUser: { status: 'DEACTIVATED' } });
     await expect(ok('reactivateUser', { userId: aGone.id })).resolves.toMatchObject({ reactivateUser: { id: aGone.id, status: 'ACTIVE' } });
-    await expect(ok('resendInvitation', { userId: A.invited.id })).resolves.toMatchObject({ resendInvitation: { user: { id: A.invited.id } } });
+    await expect(ok('resendInvitation', { userId: A.invited.id })).resolves.toMatchObject({
+      resendInvitation: { user: { id: A.invited.id } },
+    });
     await expect(ok('createSubGroup', { name: 'Education', chairUserId: A.boardMember.id })).resolves.toMatchObject({
       createSubGroup: { name: 'Education', chair: { id: A.boardMember.id } },
     });
@@ -271,28 +408,46 @@ describe('tenancy: no read or write across partnerships', () => {
     await expect(ok('removeSubGroupMember', { subGroupId: A.subGroupId, userId: A.boardMember.id })).resolves.toMatchObject({
       removeSubGroupMember: { subGroupId: A.subGroupId, userId: A.boardMember.id },
     });
-    await expect(ok('updateBoard', { chairUserId: A.secretariat.id })).resolves.toMatchObject({ updateBoard: { id: A.boardId, chairUserId: A.secretariat.id } });
+    await expect(ok('updateBoard', { chairUserId: A.secretariat.id })).resolves.toMatchObject({
+      updateBoard: { id: A.boardId, chairUserId: A.secretariat.id },
+    });
     // The two that name no record act on A's own partnership.
     await expect(ok('updatePartnership', { name: 'Alphashire Corporate Parenting' })).resolves.toMatchObject({
       updatePartnership: { id: A.id, name: 'Alphashire Corporate Parenting' },
     });
-    const created = await ok<{ createAgency: { id: string } }>('createAgency', { name: "Betaborough Council Children's Services", sector: 'LOCAL_AUTHORITY' });
+    const created = await ok<{ createAgency: { id: string } }>('createAgency', {
+      name: "Betaborough Council Children's Services",
+      sector: 'LOCAL_AUTHORITY',
+    });
     const row = await stack.pg.query('SELECT partnership_id FROM agencies WHERE id = $1', [created.createAgency.id]);
     expect(row.rows).toEqual([{ partnership_id: A.id }]);
     // createSubGroup writes the sub-group and its chair's membership.
     expect(await auditCount(stack.pg, A.id)).toBe(audits + 15);
   });
 
-  it("leaves B byte-for-byte unchanged, with no audit rows about B anywhere", async () => {
+  it('leaves B byte-for-byte unchanged, with no audit rows about B anywhere', async () => {
     expect(await tenantSnapshot(stack.pg, B.id)).toEqual(bBefore);
     expect(await auditCount(stack.pg, B.id)).toBe(bAuditBefore);
     const bUsers = await tenantIds(stack.pg, 'users', B.id);
     const aUsers = await tenantIds(stack.pg, 'users', A.id);
-    const bRecords = [B.id, ...bUsers, ...(await tenantIds(stack.pg, 'agencies', B.id)), ...(await tenantIds(stack.pg, 'sub_groups', B.id)), ...(await tenantIds(stack.pg, 'sub_group_memberships', B.id)), B.boardId];
+    const bRecords = [
+      B.id,
+      ...bUsers,
+      ...(await tenantIds(stack.pg, 'agencies', B.id)),
+      ...(await tenantIds(stack.pg, 'sub_groups', B.id)),
+      ...(await tenantIds(stack.pg, 'sub_group_memberships', B.id)),
+      B.boardId,
+    ];
     // Nothing A did was recorded in B's log, and A's log records nothing of B's.
-    const byA = await stack.pg.query('SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND actor_user_id = ANY($2::uuid[])', [B.id, aUsers]);
+    const byA = await stack.pg.query(
+      'SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND actor_user_id = ANY($2::uuid[])',
+      [B.id, aUsers],
+    );
     expect(byA.rows[0].n).toBe(0);
-    const aboutB = await stack.pg.query('SELECT count(*)::int AS n FROM audit_events WHERE partnership_id <> $1 AND entity_id = ANY($2::uuid[])', [B.id, bRecords]);
+    const aboutB = await stack.pg.query(
+      'SELECT count(*)::int AS n FROM audit_events WHERE partnership_id <> $1 AND entity_id = ANY($2::uuid[])',
+      [B.id, bRecords],
+    );
     expect(aboutB.rows[0].n).toBe(0);
   });
 });

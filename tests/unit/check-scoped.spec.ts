@@ -41,7 +41,7 @@ describe('scoped data access check', () => {
 
   it('fails on a scoped repository that goes around its scope', () => {
     const r = check({
-      'libs/x/src/x.repository.ts': "class X extends ScopedRepository<Foo> { all(s) { return s.manager.getRepository(Foo).find(); } }\n",
+      'libs/x/src/x.repository.ts': 'class X extends ScopedRepository<Foo> { all(s) { return s.manager.getRepository(Foo).find(); } }\n',
     });
     expect(r.ok).toBe(false);
   });
@@ -52,7 +52,8 @@ describe('scoped data access check', () => {
 
   it('allows the deliberate cross-partnership repositories', () => {
     const r = check({
-      'libs/x/src/x.repository.ts': "class X extends CrossPartnershipRepository<Foo> { a() { return this.ds.manager.getRepository(Foo); } }\n",
+      'libs/x/src/x.repository.ts':
+        'class X extends CrossPartnershipRepository<Foo> { a() { return this.ds.manager.getRepository(Foo); } }\n',
     });
     expect(r.ok).toBe(true);
   });

@@ -82,7 +82,10 @@ export class AppModule implements NestModule {
           formatError: (formatted: GraphQLFormattedError, error: unknown) => {
             const code = formatted.extensions?.code;
             if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
-            logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'unhandled GraphQL error');
+            logger.error(
+              { err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path },
+              'unhandled GraphQL error',
+            );
             return {
               message: 'Something went wrong on our side. Try again, and if it keeps happening tell your board secretariat.',
               path: formatted.path,

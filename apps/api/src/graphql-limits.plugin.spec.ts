@@ -63,9 +63,18 @@ describe('queryDepth', () => {
 });
 
 describe('limitsPlugin', () => {
-  async function check(plugin: ReturnType<typeof limitsPlugin>, query: string, variables: Record<string, unknown> = {}, operationName?: string) {
+  async function check(
+    plugin: ReturnType<typeof limitsPlugin>,
+    query: string,
+    variables: Record<string, unknown> = {},
+    operationName?: string,
+  ) {
     const listener = (await plugin.requestDidStart!({} as never)) as GraphQLRequestListener<never>;
-    const ctx = { request: { query, variables, operationName }, document: parse(query), schema } as unknown as GraphQLRequestContextDidResolveOperation<never>;
+    const ctx = {
+      request: { query, variables, operationName },
+      document: parse(query),
+      schema,
+    } as unknown as GraphQLRequestContextDidResolveOperation<never>;
     return listener.didResolveOperation!(ctx);
   }
 
@@ -104,13 +113,17 @@ describe('limitsPlugin', () => {
 
   it('multiplies nested pages', async () => {
     // 1 + 10 * (edges 1 + node (1 + friends (1 + 10 * (edges 1 + node (1 + id 1))))) = 1 + 10 * (1 + 1 + 31) = 331
-    const e = await refusal(check(limitsPlugin(10, 300), '{ users(first: 10) { edges { node { friends(first: 10) { edges { node { id } } } } } } }'));
+    const e = await refusal(
+      check(limitsPlugin(10, 300), '{ users(first: 10) { edges { node { friends(first: 10) { edges { node { id } } } } } } }'),
+    );
     expect(e.extensions?.complexity).toBe(331);
   });
 
   it('leaves variables that do not fit the operation to execution, which refuses them as BAD_USER_INPUT', async () => {
     const plugin = limitsPlugin(10, 100);
-    await expect(check(plugin, 'mutation($input: UserInput!) { rename(input: $input) { id } }', { input: { name: 'x', extra: 1 } })).resolves.toBeUndefined();
+    await expect(
+      check(plugin, 'mutation($input: UserInput!) { rename(input: $input) { id } }', { input: { name: 'x', extra: 1 } }),
+    ).resolves.toBeUndefined();
     await expect(check(plugin, 'query($n: Int) { users(first: $n) { totalCount } }', { n: 'lots' })).resolves.toBeUndefined();
   });
 });

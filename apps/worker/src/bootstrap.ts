@@ -12,7 +12,8 @@ async function waitForSchema(config: AppConfig, timeoutMs: number): Promise<void
   try {
     const deadline = Date.now() + timeoutMs;
     while (!(await migrationsCurrent(ds))) {
-      if (Date.now() > deadline) throw new Error('The database schema is not current. Start the api (it migrates) or run npm run db:migrate.');
+      if (Date.now() > deadline)
+        throw new Error('The database schema is not current. Start the api (it migrates) or run npm run db:migrate.');
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {

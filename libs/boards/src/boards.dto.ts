@@ -30,36 +30,50 @@ export class SubGroupMembershipType {
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
-@ObjectType() export class SubGroupConnection extends Connection(SubGroupType, 'SubGroup') {}
-@ObjectType() export class SubGroupMembershipConnection extends Connection(SubGroupMembershipType, 'SubGroupMembership') {}
+@ObjectType()
+export class SubGroupConnection extends Connection(SubGroupType, 'SubGroup') {}
+@ObjectType()
+export class SubGroupMembershipConnection extends Connection(SubGroupMembershipType, 'SubGroupMembership') {}
 
 @InputType()
 export class UpdateBoardInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter the board name.' }) @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the board name.' })
+  @MaxLength(200)
   name?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(20000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
   termsOfReference?: string;
 
   @Field(() => ID, { nullable: true, description: 'The board chair; null clears it.' })
-  @IsOptional() @IsUUID('all', { message: 'Choose a user as chair.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose a user as chair.' })
   chairUserId?: string | null;
 }
 
 @InputType()
 export class CreateSubGroupInput {
   @Field(() => String)
-  @Trim() @IsString() @IsNotEmpty({ message: 'Enter the sub-group name.' }) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the sub-group name.' })
+  @MaxLength(200)
   name: string;
 
   @Field(() => String, { defaultValue: '' })
-  @IsString() @MaxLength(20000)
+  @IsString()
+  @MaxLength(20000)
   remit: string;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'Choose a user as chair.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose a user as chair.' })
   chairUserId?: string;
 }
 
@@ -70,11 +84,17 @@ export class UpdateSubGroupInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter the sub-group name.' }) @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the sub-group name.' })
+  @MaxLength(200)
   name?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(20000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
   remit?: string;
 }
 
@@ -99,35 +119,45 @@ export class AddSubGroupMemberInput extends SubGroupMemberInput {
 @InputType()
 export class SubGroupFilter {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'Member must be a user id.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Member must be a user id.' })
   memberUserId?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
   search?: string;
 }
 
 @ArgsType()
 export class SubGroupsArgs extends PageArgs {
   @Field(() => SubGroupFilter, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => SubGroupFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubGroupFilter)
   filter?: SubGroupFilter;
 }
 
 @InputType()
 export class MembershipFilter {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'Sub-group must be an id.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Sub-group must be an id.' })
   subGroupId?: string;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'User must be an id.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'User must be an id.' })
   userId?: string;
 }
 
 @ArgsType()
 export class MembershipsArgs extends PageArgs {
   @Field(() => MembershipFilter, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => MembershipFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MembershipFilter)
   filter?: MembershipFilter;
 }

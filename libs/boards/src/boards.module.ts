@@ -7,7 +7,15 @@ import { BoardsService } from './boards.service';
 
 @Module({
   imports: [AuditModule, IdentityModule],
-  providers: [BoardRepository, SubGroupRepository, BoardsService, BoardResolver, SubGroupResolver, MembershipResolver, UserSubGroupsResolver],
+  providers: [
+    BoardRepository,
+    SubGroupRepository,
+    BoardsService,
+    BoardResolver,
+    SubGroupResolver,
+    MembershipResolver,
+    UserSubGroupsResolver,
+  ],
   exports: [BoardRepository, SubGroupRepository, BoardsService],
 })
 export class BoardsModule {}

@@ -18,7 +18,11 @@ export class SubGroupRepository extends ScopedRepository<SubGroupEntity> {
   protected readonly entity = SubGroupEntity;
   protected readonly alias = 'sg';
 
-  list(scope: Scope, filter: { memberUserId?: string; search?: string } | undefined, page: PageArgs): Promise<ConnectionShape<SubGroupEntity>> {
+  list(
+    scope: Scope,
+    filter: { memberUserId?: string; search?: string } | undefined,
+    page: PageArgs,
+  ): Promise<ConnectionShape<SubGroupEntity>> {
     const qb = this.select(scope);
     if (filter?.memberUserId) {
       qb.andWhere(

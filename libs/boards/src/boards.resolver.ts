@@ -33,7 +33,11 @@ class BoardLoaders {
   ) {}
 
   user(ctx: GqlContext, scope: Scope) {
-    return ctx.loaders.get<UserEntity | null>('userById', async (ids) => new Map((await this.users.findByIds(scope, ids)).map((u) => [u.id, u])), null);
+    return ctx.loaders.get<UserEntity | null>(
+      'userById',
+      async (ids) => new Map((await this.users.findByIds(scope, ids)).map((u) => [u.id, u])),
+      null,
+    );
   }
 
   subGroup(ctx: GqlContext, scope: Scope) {
@@ -45,11 +49,19 @@ class BoardLoaders {
   }
 
   membershipsBySubGroup(ctx: GqlContext, scope: Scope) {
-    return ctx.loaders.get<SubGroupMembershipEntity[]>('membershipsBySubGroup', async (ids) => group(await this.memberships.forSubGroups(scope, ids), (m) => m.subGroupId), []);
+    return ctx.loaders.get<SubGroupMembershipEntity[]>(
+      'membershipsBySubGroup',
+      async (ids) => group(await this.memberships.forSubGroups(scope, ids), (m) => m.subGroupId),
+      [],
+    );
   }
 
   membershipsByUser(ctx: GqlContext, scope: Scope) {
-    return ctx.loaders.get<SubGroupMembershipEntity[]>('membershipsByUser', async (ids) => group(await this.memberships.forUsers(scope, ids), (m) => m.userId), []);
+    return ctx.loaders.get<SubGroupMembershipEntity[]>(
+      'membershipsByUser',
+      async (ids) => group(await this.memberships.forUsers(scope, ids), (m) => m.userId),
+      [],
+    );
   }
 }
 
@@ -67,7 +79,12 @@ function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 @Resolver(() => BoardType)
 export class BoardResolver {
   private readonly loaders: BoardLoaders;
-  constructor(private readonly service: BoardsService, users: UserRepository, subGroups: SubGroupRepository, memberships: MembershipRepository) {
+  constructor(
+    private readonly service: BoardsService,
+    users: UserRepository,
+    subGroups: SubGroupRepository,
+    memberships: MembershipRepository,
+  ) {
     this.loaders = new BoardLoaders(users, subGroups, memberships);
   }
 
@@ -95,7 +112,12 @@ export class BoardResolver {
 @Resolver(() => SubGroupType)
 export class SubGroupResolver {
   private readonly loaders: BoardLoaders;
-  constructor(private readonly service: BoardsService, users: UserRepository, subGroups: SubGroupRepository, memberships: MembershipRepository) {
+  constructor(
+    private readonly service: BoardsService,
+    users: UserRepository,
+    subGroups: SubGroupRepository,
+    memberships: MembershipRepository,
+  ) {
     this.loaders = new BoardLoaders(users, subGroups, memberships);
   }
 

@@ -4,7 +4,15 @@ import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot, type AuditRecord } from '@pbw/audit';
 import type { Scope, TxScope } from '@pbw/db';
 import { MembershipRepository, type SubGroupMembershipEntity, UserRepository, UserStatus } from '@pbw/identity';
-import type { AddSubGroupMemberInput, CreateSubGroupInput, MembershipsArgs, SubGroupsArgs, UpdateBoardInput, UpdateSubGroupInput, SubGroupMemberInput } from './boards.dto';
+import type {
+  AddSubGroupMemberInput,
+  CreateSubGroupInput,
+  MembershipsArgs,
+  SubGroupsArgs,
+  UpdateBoardInput,
+  UpdateSubGroupInput,
+  SubGroupMemberInput,
+} from './boards.dto';
 import type { BoardEntity, SubGroupEntity } from './boards.entities';
 import { BoardRepository, SubGroupRepository } from './boards.repositories';
 
@@ -32,8 +40,7 @@ export class BoardsService {
       const before = existing ? snapshot(existing) : null;
       if (input.chairUserId) await this.assertUsableUser(tx, input.chairUserId, 'input.chairUserId');
       const board =
-        existing ??
-        (await this.boards.insert(tx, { name: input.name ?? 'Partnership Board', termsOfReference: null, chairUserId: null }));
+        existing ?? (await this.boards.insert(tx, { name: input.name ?? 'Partnership Board', termsOfReference: null, chairUserId: null }));
       if (input.name !== undefined) board.name = input.name;
       if (input.termsOfReference !== undefined) board.termsOfReference = input.termsOfReference || null;
       if (input.chairUserId !== undefined) board.chairUserId = input.chairUserId;
@@ -61,13 +68,20 @@ export class BoardsService {
     return this.mutations.run(scope, 'subGroup.create', async (tx) => {
       const board = await this.boards.current(tx);
       if (!board) throw fieldError('input', 'Set up the board before adding sub-groups.');
-      if (await this.subGroups.findByName(tx, input.name)) throw fieldError('input.name', `A sub-group called ${input.name} already exists.`);
+      if (await this.subGroups.findByName(tx, input.name))
+        throw fieldError('input.name', `A sub-group called ${input.name} already exists.`);
       if (input.chairUserId) await this.assertUsableUser(tx, input.chairUserId, 'input.chairUserId');
       const sg = await this.subGroups.insert(tx, { boardId: board.id, name: input.name, remit: input.remit ?? '' });
       const audit: AuditRecord[] = [{ entityType: 'SubGroup', entityId: sg.id, before: null, after: snapshot(sg) }];
       if (input.chairUserId) {
         const m = await this.memberships.insert(tx, { subGroupId: sg.id, userId: input.chairUserId, role: SubGroupRole.CHAIR });
-        audit.push({ action: 'subGroupMembership.add', entityType: 'SubGroupMembership', entityId: m.id, before: null, after: snapshot(m) });
+        audit.push({
+          action: 'subGroupMembership.add',
+          entityType: 'SubGroupMembership',
+          entityId: m.id,
+          before: null,
+          after: snapshot(m),
+        });
       }
       return { result: sg, audit };
     });
@@ -80,7 +94,8 @@ export class BoardsService {
       if (!sg) throw notFound('Sub-group');
       const before = snapshot(sg);
       if (input.name !== undefined && input.name.toLowerCase() !== sg.name.toLowerCase()) {
-        if (await this.subGroups.findByName(tx, input.name)) throw fieldError('input.name', `A sub-group called ${input.name} already exists.`);
+        if (await this.subGroups.findByName(tx, input.name))
+          throw fieldError('input.name', `A sub-group called ${input.name} already exists.`);
       }
       if (input.name !== undefined) sg.name = input.name;
       if (input.remit !== undefined) sg.remit = input.remit;
@@ -103,13 +118,20 @@ export class BoardsService {
           const before = snapshot(chair);
           chair.role = SubGroupRole.MEMBER;
           await this.memberships.save(tx, chair);
-          audit.push({ action: 'subGroupMembership.update', entityType: 'SubGroupMembership', entityId: chair.id, before, after: snapshot(chair) });
+          audit.push({
+            action: 'subGroupMembership.update',
+            entityType: 'SubGroupMembership',
+            entityId: chair.id,
+            before,
+            after: snapshot(chair),
+          });
         }
       }
       const existing = await this.memberships.find(tx, sg.id, input.userId);
       let m: SubGroupMembershipEntity;
       if (existing) {
-        if (existing.role === input.role) throw fieldError('input.userId', `They are already a ${input.role === SubGroupRole.CHAIR ? 'chair' : 'member'} of ${sg.name}.`);
+        if (existing.role === input.role)
+          throw fieldError('input.userId', `They are already a ${input.role === SubGroupRole.CHAIR ? 'chair' : 'member'} of ${sg.name}.`);
         const before = snapshot(existing);
         existing.role = input.role;
         m = await this.memberships.save(tx, existing);

@@ -53,7 +53,10 @@ export class AuthService {
       throw unauthenticated(BAD_CREDENTIALS);
     }
     if (matched.length > 1) {
-      throw fieldError('input.partnershipSlug', 'Your email address is used in more than one partnership. Choose the partnership to sign in to.');
+      throw fieldError(
+        'input.partnershipSlug',
+        'Your email address is used in more than one partnership. Choose the partnership to sign in to.',
+      );
     }
     const user = matched[0];
     await this.credentials.clearFailures(input.email);
@@ -104,7 +107,10 @@ export class AuthService {
     if (!user) return true;
     await this.mutations.run(this.scopeFor(user, requestId), 'session.signOut', async (tx) => {
       await this.refreshTokens.revokeFamily(tx, row.familyId);
-      return { result: true, audit: { entityType: 'User', entityId: user.id, before: null, after: { signedOutAt: new Date().toISOString() } } };
+      return {
+        result: true,
+        audit: { entityType: 'User', entityId: user.id, before: null, after: { signedOutAt: new Date().toISOString() } },
+      };
     });
     return true;
   }
@@ -123,7 +129,10 @@ export class AuthService {
     for (const user of users) {
       await this.mutations.run(this.scopeFor(user, requestId), 'user.requestPasswordReset', async (tx) => {
         const issued = await this.identity.issueToken(tx, user, AuthTokenKind.PASSWORD_RESET);
-        return { result: null, audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } } };
+        return {
+          result: null,
+          audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } },
+        };
       });
     }
     return true;

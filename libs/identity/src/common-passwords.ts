@@ -136,5 +136,5 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   'whatsup',
   'winter',
   'zaq12wsx',
-  'zxcvbnm'
+  'zxcvbnm',
 ]);

@@ -73,5 +73,4 @@ export class CredentialsRepository extends CrossPartnershipRepository<UserEntity
       .getRawMany<{ pid: string }>();
     return rows.map((r) => r.pid);
   }
-
 }

@@ -39,30 +39,45 @@ export class UserType {
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
-@ObjectType() export class AgencyConnection extends Connection(AgencyType, 'Agency') {}
-@ObjectType() export class UserConnection extends Connection(UserType, 'User') {}
+@ObjectType()
+export class AgencyConnection extends Connection(AgencyType, 'Agency') {}
+@ObjectType()
+export class UserConnection extends Connection(UserType, 'User') {}
 
 // ---- inputs --------------------------------------------------------------------------
 
 @InputType()
 export class UpdatePartnershipInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter the partnership name.' }) @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the partnership name.' })
+  @MaxLength(200)
   name?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter the local authority.' }) @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the local authority.' })
+  @MaxLength(200)
   localAuthority?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   description?: string;
 }
 
 @InputType()
 export class CreateAgencyInput {
   @Field(() => String)
-  @Trim() @IsString() @IsNotEmpty({ message: 'Enter the agency name.' }) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the agency name.' })
+  @MaxLength(200)
   name: string;
 
   @Field(() => AgencySector)
@@ -77,70 +92,97 @@ export class UpdateAgencyInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter the agency name.' }) @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the agency name.' })
+  @MaxLength(200)
   name?: string;
 
   @Field(() => AgencySector, { nullable: true })
-  @IsOptional() @IsEnum(AgencySector, { message: 'Choose a sector.' })
+  @IsOptional()
+  @IsEnum(AgencySector, { message: 'Choose a sector.' })
   sector?: AgencySector;
 }
 
 @InputType()
 export class AgencyFilter {
   @Field(() => AgencySector, { nullable: true })
-  @IsOptional() @IsEnum(AgencySector, { message: 'Choose a sector.' })
+  @IsOptional()
+  @IsEnum(AgencySector, { message: 'Choose a sector.' })
   sector?: AgencySector;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
   search?: string;
 }
 
 @ArgsType()
 export class AgenciesArgs extends PageArgs {
   @Field(() => AgencyFilter, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => AgencyFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgencyFilter)
   filter?: AgencyFilter;
 }
 
 @InputType()
 export class UserFilter {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'Agency must be an id.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Agency must be an id.' })
   agencyId?: string;
 
   @Field(() => PartnershipRole, { nullable: true })
-  @IsOptional() @IsEnum(PartnershipRole, { message: 'Choose a role.' })
+  @IsOptional()
+  @IsEnum(PartnershipRole, { message: 'Choose a role.' })
   role?: PartnershipRole;
 
   @Field(() => UserStatus, { nullable: true })
-  @IsOptional() @IsEnum(UserStatus, { message: 'Choose a status.' })
+  @IsOptional()
+  @IsEnum(UserStatus, { message: 'Choose a status.' })
   status?: UserStatus;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
   search?: string;
 }
 
 @ArgsType()
 export class UsersArgs extends PageArgs {
   @Field(() => UserFilter, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => UserFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserFilter)
   filter?: UserFilter;
 }
 
 @InputType()
 export class InviteUserInput {
   @Field(() => String)
-  @NormaliseEmail() @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' }) @MaxLength(254)
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  @MaxLength(254)
   email: string;
 
   @Field(() => String)
-  @Trim() @IsString() @IsNotEmpty({ message: 'Enter their full name.' }) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter their full name.' })
+  @MaxLength(200)
   name: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
   jobTitle?: string;
 
   @Field(() => ID)
@@ -159,19 +201,28 @@ export class UpdateUserInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter their full name.' }) @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter their full name.' })
+  @MaxLength(200)
   name?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
   jobTitle?: string;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'Choose an agency.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose an agency.' })
   agencyId?: string;
 
   @Field(() => PartnershipRole, { nullable: true })
-  @IsOptional() @IsEnum(PartnershipRole, { message: 'Choose a role.' })
+  @IsOptional()
+  @IsEnum(PartnershipRole, { message: 'Choose a role.' })
   role?: PartnershipRole;
 }
 
@@ -203,15 +254,21 @@ export class PasswordResetIssued {
 @InputType()
 export class SignInInput {
   @Field(() => String)
-  @NormaliseEmail() @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' }) @MaxLength(254)
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  @MaxLength(254)
   email: string;
 
   @Field(() => String)
-  @IsString() @IsNotEmpty({ message: 'Enter your password.' }) @MaxLength(256)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your password.' })
+  @MaxLength(256)
   password: string;
 
   @Field(() => String, { nullable: true, description: 'Only needed when one email belongs to accounts in more than one partnership.' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   partnershipSlug?: string;
 }
 
@@ -227,35 +284,47 @@ export class Session {
 @InputType()
 export class RefreshSessionInput {
   @Field(() => String)
-  @IsString() @IsNotEmpty({ message: 'Refresh token is missing.' }) @MaxLength(200)
+  @IsString()
+  @IsNotEmpty({ message: 'Refresh token is missing.' })
+  @MaxLength(200)
   refreshToken: string;
 }
 
 @InputType()
 export class SetPasswordWithTokenInput {
   @Field(() => String)
-  @IsString() @IsNotEmpty({ message: 'The link is missing its token.' }) @MaxLength(200)
+  @IsString()
+  @IsNotEmpty({ message: 'The link is missing its token.' })
+  @MaxLength(200)
   token: string;
 
   @Field(() => String)
-  @IsString() @IsNotEmpty({ message: 'Enter a password.' }) @MaxLength(256)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter a password.' })
+  @MaxLength(256)
   password: string;
 }
 
 @InputType()
 export class RequestPasswordResetInput {
   @Field(() => String)
-  @NormaliseEmail() @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' }) @MaxLength(254)
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  @MaxLength(254)
   email: string;
 }
 
 @InputType()
 export class ChangePasswordInput {
   @Field(() => String)
-  @IsString() @IsNotEmpty({ message: 'Enter your current password.' }) @MaxLength(256)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your current password.' })
+  @MaxLength(256)
   currentPassword: string;
 
   @Field(() => String)
-  @IsString() @IsNotEmpty({ message: 'Enter a new password.' }) @MaxLength(256)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter a new password.' })
+  @MaxLength(256)
   newPassword: string;
 }

@@ -130,9 +130,7 @@ export class MembershipRepository extends ScopedRepository<SubGroupMembershipEnt
   }
 
   find(scope: Scope, subGroupId: string, userId: string): Promise<SubGroupMembershipEntity | null> {
-    return this.select(scope)
-      .andWhere('m.sub_group_id = :subGroupId AND m.user_id = :userId', { subGroupId, userId })
-      .getOne();
+    return this.select(scope).andWhere('m.sub_group_id = :subGroupId AND m.user_id = :userId', { subGroupId, userId }).getOne();
   }
 
   chairOf(scope: Scope, subGroupId: string): Promise<SubGroupMembershipEntity | null> {

@@ -119,7 +119,8 @@ export class IdentityService {
   inviteUser(scope: Scope, input: InviteUserInput): Promise<IssuedToken> {
     AccessPolicy.assertAdminister(scope.actor);
     return this.mutations.run(scope, 'user.invite', async (tx) => {
-      if (!(await this.agencies.findById(tx, input.agencyId))) throw fieldError('input.agencyId', 'Choose an agency from this partnership.');
+      if (!(await this.agencies.findById(tx, input.agencyId)))
+        throw fieldError('input.agencyId', 'Choose an agency from this partnership.');
       if (await this.users.findByEmail(tx, input.email)) {
         throw fieldError('input.email', 'Someone with this email address is already in the partnership.');
       }
@@ -146,7 +147,10 @@ export class IdentityService {
         throw fieldError('input.userId', `${user.name} has already accepted their invitation.`);
       }
       const issued = await this.issueToken(tx, user, AuthTokenKind.INVITATION);
-      return { result: issued, audit: { entityType: 'User', entityId: user.id, before: null, after: { invitationExpiresAt: issued.expiresAt.toISOString() } } };
+      return {
+        result: issued,
+        audit: { entityType: 'User', entityId: user.id, before: null, after: { invitationExpiresAt: issued.expiresAt.toISOString() } },
+      };
     });
   }
 
@@ -157,7 +161,10 @@ export class IdentityService {
       if (!user) throw notFound('User');
       if (user.status !== UserStatus.ACTIVE) throw fieldError('input.userId', `${user.name} does not have an active account.`);
       const issued = await this.issueToken(tx, user, AuthTokenKind.PASSWORD_RESET);
-      return { result: issued, audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } } };
+      return {
+        result: issued,
+        audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } },
+      };
     });
   }
 
@@ -168,7 +175,8 @@ export class IdentityService {
       if (!user) throw notFound('User');
       const before = snapshot(user);
       if (input.agencyId !== undefined) {
-        if (!(await this.agencies.findById(tx, input.agencyId))) throw fieldError('input.agencyId', 'Choose an agency from this partnership.');
+        if (!(await this.agencies.findById(tx, input.agencyId)))
+          throw fieldError('input.agencyId', 'Choose an agency from this partnership.');
         user.agencyId = input.agencyId;
       }
       if (input.name !== undefined) user.name = input.name;

@@ -13,7 +13,11 @@ export function passwordProblem(password: string, email?: string): string | null
   const lower = password.toLowerCase();
   const stripped = lower.replace(/[^a-z]/g, '');
   const core = lower.replace(/[\d\W_]+$/g, '').replace(/^[\d\W_]+/g, '');
-  if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(core) || (stripped.length > 0 && COMMON_PASSWORDS.has(stripped) && stripped.length >= lower.length - 6)) {
+  if (
+    COMMON_PASSWORDS.has(lower) ||
+    COMMON_PASSWORDS.has(core) ||
+    (stripped.length > 0 && COMMON_PASSWORDS.has(stripped) && stripped.length >= lower.length - 6)
+  ) {
     return 'This password is too common. Choose a password that is harder to guess, such as three random words.';
   }
   if (/^(.+?)\1+$/.test(lower) || isSequence(lower) || isTwoCommonWords(stripped)) {

@@ -46,10 +46,13 @@ export async function createPartnership(pg: Client, label: string): Promise<Test
   ]);
   const council = randomUUID();
   const health = randomUUID();
-  await pg.query(
-    `INSERT INTO agencies (id, partnership_id, name, sector) VALUES ($1, $3, $4, 'LOCAL_AUTHORITY'), ($2, $3, $5, 'HEALTH')`,
-    [council, health, id, `${label} Council Children's Services`, `${label} Integrated Care Board`],
-  );
+  await pg.query(`INSERT INTO agencies (id, partnership_id, name, sector) VALUES ($1, $3, $4, 'LOCAL_AUTHORITY'), ($2, $3, $5, 'HEALTH')`, [
+    council,
+    health,
+    id,
+    `${label} Council Children's Services`,
+    `${label} Integrated Care Board`,
+  ]);
   const hash = await passwordHash();
   const user = async (key: string, role: TestUser['role'], agencyId: string, status = 'ACTIVE'): Promise<TestUser> => {
     const u: TestUser = { id: randomUUID(), email: `${key}.${slug}@example.test`, role, agencyId };

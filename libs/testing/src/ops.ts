@@ -90,7 +90,8 @@ export const OPS = {
   board: '{ board { id name chairUserId chair { id } subGroups { id } } }',
   agencies: 'query($first: Int, $filter: AgencyFilter) { agencies(first: $first, filter: $filter) { totalCount edges { node { id } } } }',
   agency: 'query($id: ID!) { agency(id: $id) { id name sector } }',
-  users: 'query($first: Int, $filter: UserFilter) { users(first: $first, filter: $filter) { totalCount edges { node { id agency { id } } } } }',
+  users:
+    'query($first: Int, $filter: UserFilter) { users(first: $first, filter: $filter) { totalCount edges { node { id agency { id } } } } }',
   user: 'query($id: ID!) { user(id: $id) { id email name agency { id } } }',
   subGroups:
     'query($first: Int, $filter: SubGroupFilter) { subGroups(first: $first, filter: $filter) { totalCount edges { node { id chair { id } members { userId } } } } }',

@@ -16,11 +16,7 @@ export enum Visibility {
  * else sees partnership-wide records, their sub-groups', their agency's, and records
  * restricted to them by name.
  */
-export function applyVisibility<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  alias: string,
-  scope: Scope,
-): SelectQueryBuilder<E> {
+export function applyVisibility<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, alias: string, scope: Scope): SelectQueryBuilder<E> {
   if (scope.isSecretariat) return qb;
   const subGroupIds = [...scope.actor.subGroups.keys()];
   return qb.andWhere(
