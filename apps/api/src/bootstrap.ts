@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type AppConfig, createLogger, type Logger, PinoNestLogger } from '@pbw/core';
 import { createDataSource, migrate } from '@pbw/db';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-assets';
 
 export interface StartedApi {
   app: INestApplication;
@@ -32,6 +33,7 @@ export async function startApi(config: AppConfig, opts: { listen?: boolean } = {
   app.enableShutdownHooks();
   // Behind a proxy, the client's address is in X-Forwarded-For; sign-in throttling needs it.
   (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', 'loopback');
+  if (serveWebApp(app, config.webDistDir)) logger.info({ dir: config.webDistDir }, 'serving the web app');
   if (opts.listen === false) {
     await app.init();
     return { app, url: '', logger };

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * Every environment variable the apps read, validated once at boot. A bad value stops
  * the process with a message naming the variable, so a misconfigured deploy fails
@@ -23,6 +25,8 @@ export interface AppConfig {
   signInMaxFailuresPerAccount: number;
   signInMaxFailuresPerAddress: number;
   signInWindowMinutes: number;
+  /** The built web app the api serves; absent means the api runs alone. */
+  webDistDir: string;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInMaxFailuresPerAccount: int(r, 'SIGNIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     signInMaxFailuresPerAddress: int(r, 'SIGNIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
     signInWindowMinutes: int(r, 'SIGNIN_WINDOW_MINUTES', 15, 1, 1440),
+    webDistDir: str(r, 'WEB_DIST_DIR', join(__dirname, '../../../dist/web')),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

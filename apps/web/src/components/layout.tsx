@@ -1,0 +1,140 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
+import { useAuth, type Role } from '../lib/auth';
+import { usePageTitle } from '../lib/page';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: Role[] | 'all';
+}
+
+/** What each role may use. A page not listed for a role answers as a missing page. */
+export const NAV: NavItem[] = [
+  { to: '/', label: 'Home', roles: 'all' },
+  { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
+  { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
+  { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
+  { to: '/admin/board', label: 'Board and sub-groups', roles: ['SECRETARIAT'] },
+  { to: '/admin/audit', label: 'Audit log', roles: ['SECRETARIAT'] },
+];
+
+export function navFor(role: Role | undefined): NavItem[] {
+  return role ? NAV.filter((n) => n.roles === 'all' || n.roles.includes(role)) : [];
+}
+
+/**
+ * Service navigation alone, without the GOV.UK header: the Design System's pattern for a
+ * service that is not on GOV.UK (no crown, no GOV.UK logo).
+ */
+function Header() {
+  const { me, partnership } = useAuth();
+  const items = navFor(me?.role);
+  const { pathname } = useLocation();
+  return (
+    <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          <span className="govuk-service-navigation__service-name">
+            <Link to="/" className="govuk-service-navigation__link">
+              Partnership Board Workspace
+            </Link>
+            {partnership && <span className="app-partnership-name"> · {partnership.name}</span>}
+          </span>
+          {me && (
+            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+              <ul className="govuk-service-navigation__list" id="navigation">
+                {items.map((n) => {
+                  const active = n.to === '/' ? pathname === '/' : pathname === n.to || pathname.startsWith(`${n.to}/`);
+                  return (
+                    <li key={n.to} className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
+                      <Link className="govuk-service-navigation__link" to={n.to} aria-current={active ? 'page' : undefined}>
+                        {active ? <strong className="govuk-service-navigation__active-fallback">{n.label}</strong> : n.label}
+                      </Link>
+                    </li>
+                  );
+                })}
+                <li className="govuk-service-navigation__item">
+                  <Link className="govuk-service-navigation__link" to="/sign-out">
+                    Sign out
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="govuk-footer">
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+          <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <p className="govuk-body-s">Partnership Board Workspace: corporate parenting partnership boards, sub-groups and partners.</p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+/** Skip link, header, navigation, main and footer, with focus moved to the page on each navigation. */
+export function Layout({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
+      <Header />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}
+
+export function NotFound() {
+  usePageTitle('Page not found');
+  return (
+    <>
+      <h1 className="govuk-heading-l">Page not found</h1>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          Go to the home page
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * Signed-in pages. A page the role may not use answers exactly like a missing page, so
+ * the navigation and the address bar reveal nothing more than the api does.
+ */
+export function RequireRole({ roles, children }: { roles: Role[] | 'all'; children: ReactNode }) {
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <p className="govuk-body">Loading…</p>;
+  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (roles !== 'all' && !roles.includes(me.role)) return <NotFound />;
+  return <>{children}</>;
+}
