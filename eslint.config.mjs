@@ -3,11 +3,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'tmp/**', 'coverage/**', '.data/**', 'test-artifacts/**', '**/*.d.ts'] },
+  { ignores: ['apps/web/src/gql/**', 'node_modules/**', 'dist/**', 'tmp/**', 'coverage/**', '.data/**', 'test-artifacts/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // No consistent-type-imports: NestJS injection needs value imports for decorator metadata.
       '@typescript-eslint/no-explicit-any': 'error',

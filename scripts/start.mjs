@@ -172,7 +172,7 @@ function table(rows) {
   return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
 }
 
-function banner(base, demo) {
+function banner(base, demo, web) {
   const first = demo.signIns[0];
   const signIn = JSON.stringify({
     query: 'mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }',
@@ -182,11 +182,10 @@ function banner(base, demo) {
     '',
     'Partnership Board Workspace is running.',
     '',
+    `  Open      ${web ?? base}/   (the web app: sign in with an account below)`,
     `  GraphQL   ${base}/graphql`,
     `  Health    ${base}/healthz`,
     `  Ready     ${base}/readyz`,
-    // The web app (apps/web) arrives in a later issue: start it beside the api and worker
-    // below, and print its address here.
     '',
     'Demo partnership: Riverside Children in Care Partnership (fictional). Demo sign-ins:',
     '',
@@ -215,15 +214,38 @@ async function main() {
   const demo = seed();
   if (stopping) return;
 
+  // `npm start` builds the web app once and the api serves it; `npm run dev` runs Vite's
+  // dev server instead, with hot reload, proxying the api.
+  const dev = process.argv.includes('--dev');
+  if (!dev) {
+    say('Building the web app...');
+    const r = spawnSync('npm', ['run', '--silent', 'web:build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) fail('Building the web app failed (npm run web:build).');
+  }
+
   const env = { ...process.env };
   startChild('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env);
   startChild('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env);
-  // Later: startChild('web', [...], env) for apps/web, and wait for it as for the api.
+  let web;
+  if (dev) {
+    spawnSync('npm', ['run', '--silent', 'web:codegen'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    const webPort = Number(process.env.WEB_DEV_PORT || 5173);
+    startChild(
+      'web',
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/web/vite.config.ts', '--strictPort', '--host', host],
+      {
+        ...env,
+        WEB_DEV_PORT: String(webPort),
+        API_URL: `http://${host}:${port}`,
+      },
+    );
+    web = `http://${host}:${webPort}`;
+  }
 
   const probeHost = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host;
   const urlHost = probeHost.includes(':') ? `[${probeHost}]` : probeHost;
   const base = `http://${urlHost}:${port}`;
-  if (await waitReady(`${base}/readyz`)) say(banner(base, demo));
+  if (await waitReady(`${base}/readyz`)) say(banner(base, demo, web));
 }
 
 main().catch((e) => {

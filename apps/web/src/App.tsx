@@ -1,25 +1,23 @@
 import { Route, Routes } from 'react-router';
 import { Layout, NotFound, RequireRole } from './components/layout';
-import { HomePage } from './pages/home';
-import { SignInPage } from './pages/sign-in';
+import { accountRoutes } from './routes/account';
+import { adminRoutes } from './routes/admin';
+import { boardRoutes } from './routes/board';
 
-/**
- * Every page and who may use it. Pages are added by their own modules under pages/;
- * the roles given here are the same ones the navigation uses (components/layout.tsx NAV).
- */
+const ROUTES = [...accountRoutes, ...adminRoutes, ...boardRoutes];
+
+/** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */
 export function App() {
   return (
     <Layout>
       <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route
-          path="/"
-          element={
-            <RequireRole roles="all">
-              <HomePage />
-            </RequireRole>
-          }
-        />
+        {ROUTES.map((r) => (
+          <Route
+            key={r.path}
+            path={r.path}
+            element={r.roles === 'public' ? r.element : <RequireRole roles={r.roles}>{r.element}</RequireRole>}
+          />
+        ))}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -46,8 +46,25 @@ export function SignInPage() {
         <ErrorSummary errors={form.errors} />
         <h1 className="govuk-heading-l">Sign in</h1>
         <form onSubmit={submit} noValidate>
-          <TextInput name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={form.errors.email} />
-          <TextInput name="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={form.errors.password} />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={form.errors.email}
+          />
+          <TextInput
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={form.errors.password}
+          />
           <Button busy={form.busy}>Sign in</Button>
         </form>
         <p className="govuk-body">
