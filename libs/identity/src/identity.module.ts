@@ -9,10 +9,10 @@ import {
   AuthTokenRepository,
   MembershipRepository,
   OutboxRepository,
-  PartnershipRepository,
   RefreshTokenRepository,
   UserRepository,
 } from './identity.repositories';
+import { PartnershipRepository } from './partnership.repository';
 import { AgencyResolver, PartnershipResolver, SessionResolver, UserResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 

@@ -13,14 +13,8 @@ import type {
   UsersArgs,
 } from './identity.dto';
 import { type AgencyEntity, AuthTokenKind, type PartnershipEntity, type UserEntity, UserStatus } from './identity.entities';
-import {
-  AgencyRepository,
-  AuthTokenRepository,
-  OutboxRepository,
-  PartnershipRepository,
-  RefreshTokenRepository,
-  UserRepository,
-} from './identity.repositories';
+import { AgencyRepository, AuthTokenRepository, OutboxRepository, RefreshTokenRepository, UserRepository } from './identity.repositories';
+import { PartnershipRepository } from './partnership.repository';
 import { hashToken, newToken } from './secrets';
 
 export interface IssuedToken {

@@ -2,6 +2,7 @@ export * from './identity.entities';
 export * from './identity.dto';
 export * from './identity.module';
 export * from './identity.repositories';
+export * from './partnership.repository';
 export * from './identity.service';
 export * from './auth.service';
 export * from './credentials.repository';
