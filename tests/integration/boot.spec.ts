@@ -103,7 +103,8 @@ describe('boot and health', () => {
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(gql.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      const missing = await fetch(`${stack.url}/no-such-route`);
+      // POST: a GET for an unknown path is the web app's (it serves index.html for its own routes).
+      const missing = await fetch(`${stack.url}/no-such-route`, { method: 'POST' });
       expect(missing.status).toBe(404);
       expect(missing.headers.get('x-request-id')).toBeTruthy();
     });

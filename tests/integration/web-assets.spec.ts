@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestStack, type TestStack } from '@pbw/testing';
+
+describe('the api serves the built web app', () => {
+  let stack: TestStack;
+  const dir = mkdtempSync(join(tmpdir(), 'pbw-web-'));
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app shell</title>');
+    writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    stack = await startTestStack({ env: { WEB_DIST_DIR: dir } });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a page address with the app shell, uncached', async () => {
+    const res = await fetch(`${stack.url}/admin/users?x=1`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('app shell');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('serves hashed assets for a year and a missing asset as 404, not the shell', async () => {
+    const ok = await fetch(`${stack.url}/assets/app-abc123.js`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${stack.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('leaves the api paths to the api', async () => {
+    expect((await fetch(`${stack.url}/healthz`)).headers.get('content-type')).toContain('application/json');
+    const gql = await stack.client().request('{ __typename }');
+    expect(gql.data).toEqual({ __typename: 'Query' });
+  });
+});
