@@ -5,7 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, type AppConfig, DtoValidationPipe, LOGGER, type Logger } from '@pbw/core';
+import { type AppConfig, CoreModule, DtoValidationPipe, LOGGER, type Logger } from '@pbw/core';
 import { AuthGuard, type GqlContext, Loaders } from '@pbw/access';
 import { createDataSource } from '@pbw/db';
 import { AuditModule } from '@pbw/audit';
@@ -35,21 +35,6 @@ const CLIENT_CODES = new Set([
 ]);
 
 @Module({})
-export class ConfigHolderModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return {
-      module: ConfigHolderModule,
-      global: true,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: LOGGER, useValue: logger },
-      ],
-      exports: [APP_CONFIG, LOGGER],
-    };
-  }
-}
-
-@Module({})
 export class AppModule implements NestModule {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
@@ -57,7 +42,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        ConfigHolderModule.forRoot(config, logger),
+        CoreModule.forRoot(config, logger),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({}),
           dataSourceFactory: async () =>

@@ -1,25 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { type AppConfig, APP_CONFIG, LOGGER, type Logger } from '@pbw/core';
+import { type AppConfig, CoreModule, type Logger } from '@pbw/core';
 import { createDataSource } from '@pbw/db';
 import { MaintenanceWorkerModule } from '@pbw/identity';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
-
-@Module({})
-class WorkerConfigModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return {
-      module: WorkerConfigModule,
-      global: true,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: LOGGER, useValue: logger },
-      ],
-      exports: [APP_CONFIG, LOGGER],
-    };
-  }
-}
 
 /** The worker: BullMQ processors only. It never migrates; it waits for the api to have done so. */
 @Module({})
@@ -28,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        WorkerConfigModule.forRoot(config, logger),
+        CoreModule.forRoot(config, logger),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({}),
           dataSourceFactory: async () =>

@@ -47,6 +47,16 @@ async function ensureTemplate(admin: Client): Promise<string> {
   return name;
 }
 
+async function dropDatabase(name: string): Promise<void> {
+  const c = new Client({ connectionString: adminUrl() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
 export interface TestDatabase {
   url: string;
   name: string;
@@ -73,15 +83,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       name,
       url: withDatabase(adminUrl(), name),
-      drop: async () => {
-        const c = new Client({ connectionString: adminUrl() });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
+      drop: () => dropDatabase(name),
     };
   } finally {
     await admin.end();
@@ -101,14 +103,6 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(adminUrl(), name),
-    drop: async () => {
-      const c = new Client({ connectionString: adminUrl() });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+    drop: () => dropDatabase(name),
   };
 }
