@@ -11,6 +11,8 @@ import { createDataSource } from '@pbw/db';
 import { AuditModule } from '@pbw/audit';
 import { IdentityModule, MaintenanceSchedulerModule } from '@pbw/identity';
 import { BoardsModule } from '@pbw/boards';
+import { FrameworksModule } from '@pbw/frameworks';
+import { WorkPlansModule } from '@pbw/workplans';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -81,6 +83,8 @@ export class AppModule implements NestModule {
         AuditModule,
         IdentityModule,
         BoardsModule,
+        FrameworksModule,
+        WorkPlansModule,
         MaintenanceSchedulerModule,
       ],
       controllers: [HealthController],

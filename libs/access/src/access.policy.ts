@@ -32,6 +32,23 @@ export const AccessPolicy = {
     return AccessPolicy.isSecretariat(actor) || AccessPolicy.isChairOf(actor, subGroupId);
   },
 
+  /** The chair edits the whole work plan of their sub-group; the secretariat edits any. */
+  canEditWorkPlan(actor: Actor, subGroupId: string): boolean {
+    return AccessPolicy.canLeadSubGroup(actor, subGroupId);
+  },
+
+  /**
+   * Progress on an action: whoever can edit the plan, the action's owner, and anyone in
+   * the agency that leads it. (Visibility has already narrowed what they can reach.)
+   */
+  canUpdateAction(actor: Actor, action: { subGroupId: string; ownerUserId: string; leadAgencyId: string }): boolean {
+    return (
+      AccessPolicy.canEditWorkPlan(actor, action.subGroupId) ||
+      (actor.userId !== null && action.ownerUserId === actor.userId) ||
+      (actor.agencyId !== null && action.leadAgencyId === actor.agencyId)
+    );
+  },
+
   /** Throws FORBIDDEN unless allowed: for records the actor can already see. */
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw forbidden(message);

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       signInMaxFailuresPerAccount: 5,
       signInMaxFailuresPerAddress: 30,
       signInWindowMinutes: 15,
+      actionStaleAfterDays: 30,
       webDistDir: expect.stringMatching(/dist[/\\]web$/),
     });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);

@@ -25,6 +25,8 @@ export interface AppConfig {
   signInMaxFailuresPerAccount: number;
   signInMaxFailuresPerAddress: number;
   signInWindowMinutes: number;
+  /** An open action with no progress update for this many days is flagged stale. */
+  actionStaleAfterDays: number;
   /** The built web app the api serves; absent means the api runs alone. */
   webDistDir: string;
 }
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInMaxFailuresPerAccount: int(r, 'SIGNIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     signInMaxFailuresPerAddress: int(r, 'SIGNIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
     signInWindowMinutes: int(r, 'SIGNIN_WINDOW_MINUTES', 15, 1, 1440),
+    actionStaleAfterDays: int(r, 'ACTION_STALE_AFTER_DAYS', 30, 1, 365),
     webDistDir: str(r, 'WEB_DIST_DIR', join(__dirname, '../../../dist/web')),
   };
   if (r.problems.length) throw new ConfigError(r.problems);

@@ -1,6 +1,15 @@
 import { AuditResolver } from '@pbw/audit';
 import { BoardResolver, MembershipResolver, SubGroupResolver, UserSubGroupsResolver } from '@pbw/boards';
 import { AgencyResolver, PartnershipResolver, SessionResolver, UserResolver } from '@pbw/identity';
+import { FrameworkItemResolver, FrameworkResolver } from '@pbw/frameworks';
+import {
+  ActionResolver,
+  ActionUpdateResolver,
+  DashboardRowResolver,
+  ObjectiveResolver,
+  SubGroupWorkPlanResolver,
+  WorkPlanResolver,
+} from '@pbw/workplans';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -16,4 +25,12 @@ export const RESOLVERS = [
   PartnershipResolver,
   SessionResolver,
   UserResolver,
+  FrameworkResolver,
+  FrameworkItemResolver,
+  WorkPlanResolver,
+  ObjectiveResolver,
+  ActionResolver,
+  ActionUpdateResolver,
+  SubGroupWorkPlanResolver,
+  DashboardRowResolver,
 ];

@@ -75,6 +75,37 @@ export abstract class ScopedRepository<E extends TenantRow> {
     await tx.manager.getRepository(this.entity).remove(row);
   }
 
+  /** A query on a link table (rows with partnership_id but no id of their own), restricted to the scope's partnership. */
+  protected selectLinks<L extends ObjectLiteral>(scope: Scope, entity: EntityTarget<L>, alias: string): SelectQueryBuilder<L> {
+    return scope.manager
+      .createQueryBuilder(entity, alias)
+      .where(`${alias}.partnership_id = :__partnershipId`, { __partnershipId: scope.partnershipId });
+  }
+
+  /** Replaces the link rows an owner has (e.g. an action's supporting agencies) with the given ones. */
+  protected async replaceLinks<L extends ObjectLiteral>(
+    tx: TxScope,
+    entity: EntityTarget<L>,
+    ownerColumn: string,
+    ownerId: string,
+    rows: Array<Omit<L, 'partnershipId'>>,
+  ): Promise<void> {
+    await tx.manager
+      .createQueryBuilder()
+      .delete()
+      .from(entity)
+      .where(`partnership_id = :pid AND ${ownerColumn} = :ownerId`, { pid: tx.partnershipId, ownerId })
+      .execute();
+    if (rows.length) {
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows.map((r) => ({ ...r, partnershipId: tx.partnershipId }) as unknown as L))
+        .execute();
+    }
+  }
+
   /** Keyset pagination over (sort key, id): stable under inserts, no OFFSET scans. */
   protected async paginate(qb: SelectQueryBuilder<E>, page: PageArgs, sort: SortKey): Promise<ConnectionShape<E>> {
     const first = page.first ?? 20;
