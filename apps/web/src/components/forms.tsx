@@ -41,8 +41,12 @@ export function useApiForm() {
   return { errors, setErrors, busy, run, hasErrors: Object.keys(errors).length > 0 };
 }
 
-/** The GOV.UK error summary: focused when it appears, each message linking to its field. */
-export function ErrorSummary({ errors }: { errors: Errors }) {
+/**
+ * The GOV.UK error summary: focused when it appears, each message linking to its field.
+ * `fields`, when given, names the fields on the page: a message for any other name (such as
+ * an invitation link's `token`) is shown as a line without a link, as `form` always is.
+ */
+export function ErrorSummary({ errors, fields }: { errors: Errors; fields?: string[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   const key = entries.map(([k, v]) => `${k}:${v}`).join('|');
@@ -58,7 +62,7 @@ export function ErrorSummary({ errors }: { errors: Errors }) {
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([name, message]) => (
               <li key={name}>
-                {name === 'form' ? (
+                {name === 'form' || (fields && !fields.includes(name)) ? (
                   message
                 ) : (
                   <a
@@ -82,7 +86,7 @@ export function ErrorSummary({ errors }: { errors: Errors }) {
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   name: string;
   label: string;
   hint?: string;
@@ -91,7 +95,7 @@ interface FieldProps {
   isPageHeading?: boolean;
 }
 
-function Label({ name, label, isPageHeading }: Pick<FieldProps, 'name' | 'label' | 'isPageHeading'>) {
+export function Label({ name, label, isPageHeading }: Pick<FieldProps, 'name' | 'label' | 'isPageHeading'>) {
   const l = (
     <label className={`govuk-label${isPageHeading ? ' govuk-label--l' : ''}`} htmlFor={name}>
       {label}
@@ -100,12 +104,12 @@ function Label({ name, label, isPageHeading }: Pick<FieldProps, 'name' | 'label'
   return isPageHeading ? <h1 className="govuk-label-wrapper">{l}</h1> : l;
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
+export function describedBy(name: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
   return ids || undefined;
 }
 
-function HintAndError({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
+export function HintAndError({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
   return (
     <>
       {hint && (

@@ -7,6 +7,8 @@ interface NavItem {
   to: string;
   label: string;
   roles: Role[] | 'all';
+  /** Other address prefixes that belong to this item, so it stays current on their pages. */
+  also?: string[];
 }
 
 /** What each role may use. A page not listed for a role answers as a missing page. */
@@ -15,7 +17,7 @@ export const NAV: NavItem[] = [
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
-  { to: '/admin/board', label: 'Board and sub-groups', roles: ['SECRETARIAT'] },
+  { to: '/admin/board', label: 'Board and sub-groups', roles: ['SECRETARIAT'], also: ['/admin/sub-groups'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['SECRETARIAT'] },
 ];
 
@@ -45,7 +47,8 @@ function Header() {
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list" id="navigation">
                 {items.map((n) => {
-                  const active = n.to === '/' ? pathname === '/' : pathname === n.to || pathname.startsWith(`${n.to}/`);
+                  const active =
+                    n.to === '/' ? pathname === '/' : [n.to, ...(n.also ?? [])].some((p) => pathname === p || pathname.startsWith(`${p}/`));
                   return (
                     <li key={n.to} className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
                       <Link className="govuk-service-navigation__link" to={n.to} aria-current={active ? 'page' : undefined}>
@@ -86,12 +89,12 @@ function Footer() {
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  // Compared with the previous address rather than "skip the first run", which React's
+  // StrictMode defeats by running effects twice.
+  const previous = useRef(location.pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === location.pathname) return;
+    previous.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
   return (

@@ -49,6 +49,8 @@ interface AuthState {
   /** Stores a new session (from sign-in, invitation or reset) and loads who is signed in. */
   startSession(s: SessionTokens): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads who is signed in again, e.g. after the partnership's name or one's own details change. */
+  reload(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -106,7 +108,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (token) await gql(SignOutDocument, { input: { refreshToken: token } }).catch(() => undefined);
   }, []);
 
-  return <AuthContext.Provider value={{ me, partnership, loading, startSession, signOut }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ me, partnership, loading, startSession, signOut, reload: load }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthState {
