@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Button, ErrorSummary, TextInput, useApiForm } from '../components/forms';
-import { graphql } from '../gql';
-import { gql } from '../lib/api';
-import { useAuth } from '../lib/auth';
-import { usePageTitle } from '../lib/page';
+import { Button, ErrorSummary, TextInput, useApiForm } from '../../components/forms';
+import { PasswordInput } from '../../components/govuk';
+import { graphql } from '../../gql';
+import { gql } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
+import { usePageTitle } from '../../lib/page';
 
 const SignInDocument = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -43,7 +44,7 @@ export function SignInPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={form.errors} />
+        <ErrorSummary errors={form.errors} fields={['email', 'password']} />
         <h1 className="govuk-heading-l">Sign in</h1>
         <form onSubmit={submit} noValidate>
           <TextInput
@@ -56,10 +57,9 @@ export function SignInPage() {
             onChange={setEmail}
             error={form.errors.email}
           />
-          <TextInput
+          <PasswordInput
             name="password"
             label="Password"
-            type="password"
             autoComplete="current-password"
             value={password}
             onChange={setPassword}
