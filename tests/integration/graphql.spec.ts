@@ -292,4 +292,15 @@ describe('graphql conventions', () => {
       }
     });
   });
+
+  describe('request size', () => {
+    it('accepts a request of a few hundred kilobytes (a CSV import travels in one) and validates it', async () => {
+      const big = 'x'.repeat(500_000);
+      const err = await stack.client().fails('mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
+        input: { email: 'someone@example.org', password: big },
+      });
+      expect(err.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(err.extensions?.fields?.[0].path).toBe('input.password');
+    });
+  });
 });

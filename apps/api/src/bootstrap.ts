@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig, createLogger, type Logger, PinoNestLogger } from '@pbw/core';
 import { createDataSource, migrate } from '@pbw/db';
 import { AppModule } from './app.module';
@@ -26,10 +27,12 @@ export async function startApi(config: AppConfig, opts: { listen?: boolean } = {
   } finally {
     await ds.destroy();
   }
-  const app = await NestFactory.create(AppModule.forRoot(config, logger), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
+  // A work plan's CSV import travels inside a GraphQL request (up to 2 MB of text).
+  app.useBodyParser('json', { limit: '3mb' });
   app.enableShutdownHooks();
   // Behind a proxy, the client's address is in X-Forwarded-For; sign-in throttling needs it.
   (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', 'loopback');

@@ -8,6 +8,7 @@ import {
   DashboardRowResolver,
   ObjectiveResolver,
   SubGroupWorkPlanResolver,
+  WorkPlanCsvResolver,
   WorkPlanResolver,
 } from '@pbw/workplans';
 
@@ -33,4 +34,5 @@ export const RESOLVERS = [
   ActionUpdateResolver,
   SubGroupWorkPlanResolver,
   DashboardRowResolver,
+  WorkPlanCsvResolver,
 ];

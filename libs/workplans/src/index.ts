@@ -4,3 +4,6 @@ export * from './workplans.module';
 export * from './workplans.repositories';
 export * from './workplans.resolver';
 export * from './workplans.service';
+export * from './csv';
+export * from './workplan-csv.service';
+export * from './workplan-csv.resolver';

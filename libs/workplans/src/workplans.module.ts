@@ -13,6 +13,8 @@ import {
   WorkPlanResolver,
 } from './workplans.resolver';
 import { WorkPlansService } from './workplans.service';
+import { WorkPlanCsvResolver } from './workplan-csv.resolver';
+import { WorkPlanCsvService } from './workplan-csv.service';
 
 const REPOSITORIES = [WorkPlanRepository, ObjectiveRepository, ActionRepository, ActionUpdateRepository];
 
@@ -27,6 +29,8 @@ const REPOSITORIES = [WorkPlanRepository, ObjectiveRepository, ActionRepository,
     ActionUpdateResolver,
     SubGroupWorkPlanResolver,
     DashboardRowResolver,
+    WorkPlanCsvService,
+    WorkPlanCsvResolver,
   ],
   exports: [...REPOSITORIES, WorkPlansService],
 })

@@ -353,14 +353,28 @@ export class WorkPlansService {
   createObjective(scope: Scope, input: CreateObjectiveInput): Promise<ObjectiveEntity> {
     return this.mutations.run(scope, 'objective.create', async (tx) => {
       const p = await this.editablePlan(tx, input.workPlanId, 'input.workPlanId');
-      const o = await this.objectives.insert(tx, {
-        workPlanId: p.id,
-        title: input.title,
-        description: input.description ?? '',
-        position: await this.objectives.nextPosition(tx, p.id),
-      });
-      return { result: o, audit: { entityType: 'Objective', entityId: o.id, before: null, after: snapshot(o) } };
+      const { objective, audit } = await this.insertObjective(tx, p, input.title, input.description ?? '');
+      return { result: objective, audit };
     });
+  }
+
+  /**
+   * Adds an objective at the end of a plan already checked with editablePlan. Internal: for
+   * createObjective and the CSV import, which record the audit entry it returns.
+   */
+  async insertObjective(
+    tx: TxScope,
+    plan: WorkPlanEntity,
+    title: string,
+    description: string,
+  ): Promise<{ objective: ObjectiveEntity; audit: AuditRecord }> {
+    const o = await this.objectives.insert(tx, {
+      workPlanId: plan.id,
+      title,
+      description,
+      position: await this.objectives.nextPosition(tx, plan.id),
+    });
+    return { objective: o, audit: { entityType: 'Objective', entityId: o.id, before: null, after: snapshot(o) } };
   }
 
   updateObjective(scope: Scope, input: UpdateObjectiveInput): Promise<ObjectiveEntity> {
@@ -401,39 +415,54 @@ export class WorkPlansService {
       const o = await this.objectives.findById(tx, input.objectiveId);
       if (!o) throw fieldError('input.objectiveId', 'Choose an objective from this partnership.');
       const plan = await this.editablePlan(tx, o.workPlanId, 'input.objectiveId');
-      const missing: Array<[keyof ActionFieldsInput, string]> = [
-        ['title', 'Enter the action.'],
-        ['ownerUserId', 'Choose an owner.'],
-        ['leadAgencyId', 'Choose a lead agency.'],
-        ['dueDate', 'Enter a due date.'],
-      ];
-      const blank = missing.filter(([k]) => input[k] === undefined || input[k] === null);
-      if (blank.length) throw fieldError(`input.${blank[0][0]}`, blank[0][1]);
-      await this.checkReferences(tx, input, null);
-      assertDates(input.startDate ?? null, input.dueDate as string);
-      const a = await this.actions.insert(tx, {
-        workPlanId: plan.id,
-        objectiveId: o.id,
-        subGroupId: plan.subGroupId,
-        title: input.title as string,
-        description: input.description ?? '',
-        ownerUserId: input.ownerUserId as string,
-        leadAgencyId: input.leadAgencyId as string,
-        startDate: input.startDate ?? null,
-        dueDate: input.dueDate as string,
-        status: input.status ?? ActionStatus.NOT_STARTED,
-        rag: input.rag ?? Rag.GREEN,
-        successMeasure: input.successMeasure ?? '',
-        visibility: input.visibility ?? Visibility.PARTNERSHIP,
-        restrictedUserIds: input.restrictedUserIds ?? [],
-        version: 1,
-        rolledFromActionId: null,
-        lastUpdateAt: null,
-      });
-      await this.actions.setSupportingAgencies(tx, a.id, dedupe(input.supportingAgencyIds ?? []));
-      await this.actions.setFrameworkItems(tx, a.id, dedupe(input.frameworkItemIds ?? []));
-      return { result: a, audit: { entityType: 'Action', entityId: a.id, before: null, after: await actionSnapshot(this.actions, tx, a) } };
+      const { action, audit } = await this.insertAction(tx, plan, o, input);
+      return { result: action, audit };
     });
+  }
+
+  /**
+   * Adds an action (with its supporting agencies and framework items) to an objective of a
+   * plan already checked with editablePlan, after checking every record it names. Internal:
+   * for createAction and the CSV import, which record the audit entry it returns.
+   */
+  async insertAction(
+    tx: TxScope,
+    plan: WorkPlanEntity,
+    o: ObjectiveEntity,
+    input: ActionFieldsInput,
+  ): Promise<{ action: ActionEntity; audit: AuditRecord }> {
+    const missing: Array<[keyof ActionFieldsInput, string]> = [
+      ['title', 'Enter the action.'],
+      ['ownerUserId', 'Choose an owner.'],
+      ['leadAgencyId', 'Choose a lead agency.'],
+      ['dueDate', 'Enter a due date.'],
+    ];
+    const blank = missing.filter(([k]) => input[k] === undefined || input[k] === null);
+    if (blank.length) throw fieldError(`input.${blank[0][0]}`, blank[0][1]);
+    await this.checkReferences(tx, input, null);
+    assertDates(input.startDate ?? null, input.dueDate as string);
+    const a = await this.actions.insert(tx, {
+      workPlanId: plan.id,
+      objectiveId: o.id,
+      subGroupId: plan.subGroupId,
+      title: input.title as string,
+      description: input.description ?? '',
+      ownerUserId: input.ownerUserId as string,
+      leadAgencyId: input.leadAgencyId as string,
+      startDate: input.startDate ?? null,
+      dueDate: input.dueDate as string,
+      status: input.status ?? ActionStatus.NOT_STARTED,
+      rag: input.rag ?? Rag.GREEN,
+      successMeasure: input.successMeasure ?? '',
+      visibility: input.visibility ?? Visibility.PARTNERSHIP,
+      restrictedUserIds: input.restrictedUserIds ?? [],
+      version: 1,
+      rolledFromActionId: null,
+      lastUpdateAt: null,
+    });
+    await this.actions.setSupportingAgencies(tx, a.id, dedupe(input.supportingAgencyIds ?? []));
+    await this.actions.setFrameworkItems(tx, a.id, dedupe(input.frameworkItemIds ?? []));
+    return { action: a, audit: { entityType: 'Action', entityId: a.id, before: null, after: await actionSnapshot(this.actions, tx, a) } };
   }
 
   updateAction(scope: Scope, input: UpdateActionInput): Promise<ActionEntity> {
@@ -521,8 +550,8 @@ export class WorkPlansService {
 
   // ---- helpers ------------------------------------------------------------------------
 
-  /** A plan the caller may edit and that is not closed. */
-  private async editablePlan(tx: TxScope, id: string, path?: string): Promise<WorkPlanEntity> {
+  /** A plan the caller may edit and that is not closed, locked for the rest of the transaction. */
+  async editablePlan(tx: TxScope, id: string, path?: string): Promise<WorkPlanEntity> {
     const p = await this.plans.lockById(tx, id);
     if (!p) {
       if (path) throw fieldError(path, 'Choose a work plan from this partnership.');

@@ -177,10 +177,14 @@ export class WorkPlans1763900000000 implements MigrationInterface {
       -- The built-in framework and its items are read-only, whoever asks.
       CREATE FUNCTION frameworks_built_in_read_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_TABLE_NAME = 'frameworks' AND OLD.built_in THEN
+        IF OLD.built_in THEN
           RAISE EXCEPTION 'the statutory principles framework is read-only';
         END IF;
-        IF TG_TABLE_NAME = 'framework_items' AND EXISTS (SELECT 1 FROM frameworks f WHERE f.id = OLD.framework_id AND f.built_in) THEN
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $$;
+      CREATE FUNCTION framework_items_built_in_read_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM frameworks f WHERE f.id = OLD.framework_id AND f.built_in) THEN
           RAISE EXCEPTION 'the statutory principles are read-only';
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -188,7 +192,7 @@ export class WorkPlans1763900000000 implements MigrationInterface {
       CREATE TRIGGER frameworks_read_only BEFORE UPDATE OR DELETE ON frameworks
         FOR EACH ROW EXECUTE FUNCTION frameworks_built_in_read_only();
       CREATE TRIGGER framework_items_read_only BEFORE UPDATE OR DELETE ON framework_items
-        FOR EACH ROW EXECUTE FUNCTION frameworks_built_in_read_only();
+        FOR EACH ROW EXECUTE FUNCTION framework_items_built_in_read_only();
     `);
   }
 
@@ -198,7 +202,7 @@ export class WorkPlans1763900000000 implements MigrationInterface {
       DROP FUNCTION partnerships_add_principles();
       DROP TABLE action_updates; DROP TABLE action_framework_items; DROP TABLE action_supporting_agencies;
       DROP TABLE actions; DROP TABLE objectives; DROP TABLE work_plans; DROP TABLE framework_items; DROP TABLE frameworks;
-      DROP FUNCTION add_statutory_principles(uuid); DROP FUNCTION frameworks_built_in_read_only();
+      DROP FUNCTION add_statutory_principles(uuid); DROP FUNCTION frameworks_built_in_read_only(); DROP FUNCTION framework_items_built_in_read_only();
     `);
   }
 }

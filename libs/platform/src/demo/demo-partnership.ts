@@ -17,6 +17,7 @@ import {
   type UserEntity,
 } from '@pbw/identity';
 import { BoardRepository, BoardsService, SubGroupRepository, type SubGroupEntity } from '@pbw/boards';
+import { type DemoWorkPlansCreated, loadDemoWorkPlans } from './demo-work-plans';
 
 /**
  * The demo partnership that `npm start` loads: a fictional council's Children in Care
@@ -321,6 +322,8 @@ export interface DemoPartnershipResult {
   password: string;
   /** What this run added: all zero/false when the demo was already loaded. */
   created: DemoCreated;
+  /** What this run added to the work plans (see demo-work-plans.ts): all zero when they were already loaded. */
+  createdWorkPlans: DemoWorkPlansCreated;
 }
 
 /** The demo's data, for tests and documentation. */
@@ -355,6 +358,7 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
   const mutations = new MutationRunner(new AuditRepository());
   const boardsService = new BoardsService(mutations, boards, subGroups, memberships, users);
   const created: DemoCreated = { partnership: false, agencies: 0, users: 0, board: false, subGroups: 0, memberships: 0 };
+  let createdWorkPlans: DemoWorkPlansCreated | undefined;
 
   // The tenant row comes first: no scope can exist without it.
   let partnership: PartnershipEntity | null = await partnerships.findBySlug(DEMO_SLUG);
@@ -420,6 +424,7 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
       created.board = true;
     }
 
+    const subGroupIds = new Map<string, string>();
     for (const sg of SUB_GROUPS) {
       const chair = PEOPLE.find((p) => p.chairs === sg.key);
       const chairId = chair ? userIds.get(chair.name) : undefined;
@@ -429,6 +434,7 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
         created.subGroups++;
         if (chairId) created.memberships++;
       }
+      subGroupIds.set(sg.key, row.id);
       const wanted: Array<{ userId: string; role: SubGroupRole }> = [];
       if (chairId) wanted.push({ userId: chairId, role: SubGroupRole.CHAIR });
       for (const p of PEOPLE.filter((x) => x.memberOf?.includes(sg.key))) {
@@ -442,9 +448,20 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
         created.memberships++;
       }
     }
+
+    const people = new Map(
+      PEOPLE.map((p) => [p.name, { userId: userIds.get(p.name) as string, agencyId: agencyIds.get(p.agency) as string }]),
+    );
+    createdWorkPlans = await loadDemoWorkPlans(tx, { people, agencies: agencyIds, subGroups: subGroupIds });
   });
 
-  return { partnershipId: partnership.id, signIns: demoSignIns(), password: DEMO_PASSWORD, created };
+  return {
+    partnershipId: partnership.id,
+    signIns: demoSignIns(),
+    password: DEMO_PASSWORD,
+    created,
+    createdWorkPlans: createdWorkPlans as DemoWorkPlansCreated,
+  };
 }
 
 function demoSignIns(): DemoSignIn[] {
