@@ -2,7 +2,7 @@
 // npm test — every check, in order, stopping at the first failure:
 //   lint (eslint, prettier --check, scripts/check-scoped.mjs) → typecheck (tsc) →
 //   jest (unit, integration and e2e, against real PostgreSQL and Redis) → browser tests
-//   (tests/browser, only when that folder holds tests).
+//   (tests/browser with its own jest config, only when that folder holds tests).
 // On a fresh checkout it first installs dependencies, and, unless DATABASE_URL and REDIS_URL
 // are both set, starts (or reuses) the checkout's private PostgreSQL and Redis under .data/.
 // Arguments after `npm test --` go to jest (for example `npm test -- tests/integration/auth`).
@@ -76,16 +76,9 @@ async function main() {
 
   const browser = browserTests();
   if (browser.length) {
-    // The web issue adds the runner; a Playwright config beside the tests is expected.
-    const config = ['playwright.config.ts', 'playwright.config.js', 'playwright.config.mjs']
-      .map((f) => path.join('tests', 'browser', f))
-      .find((f) => fs.existsSync(path.join(ROOT, f)));
-    if (!config) {
-      process.stderr.write(`tests/browser holds ${browser.length} test file(s) but no playwright.config.{ts,js,mjs} to run them with.\n`);
-      timings.push({ name: 'browser', ok: false, ms: 0 });
-      finish('browser', 1);
-    }
-    step('browser', 'npx', ['playwright', 'test', '--config', config]);
+    // The built web app served by the real api and worker, driven through Debian's chromium
+    // (.ci/run installs it when missing); one browser at a time. See tests/browser/harness.ts.
+    step('browser', 'npx', ['jest', '-c', 'tests/browser/jest.config.js', '--ci', '--runInBand']);
   } else {
     say('\n=== browser: skipped (no tests in tests/browser yet)');
   }

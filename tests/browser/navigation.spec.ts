@@ -1,0 +1,138 @@
+import { type Page } from 'playwright-core';
+import { afterAction, checkAccessibility, finishJourney, h1, navItems, signIn, useBrowserStack, visit } from './harness';
+
+/**
+ * Journey (a): each kind of user signs in and sees exactly the navigation their role
+ * allows; a page outside it answers "Page not found", exactly like a missing page.
+ */
+const app = useBrowserStack();
+
+const SECRETARIAT_NAV = ['Home', 'Partnership', 'Agencies', 'Users', 'Board and sub-groups', 'Audit log', 'Sign out'];
+const OTHERS_NAV = ['Home', 'Sign out'];
+
+/** Where the secretariat's navigation goes. */
+const SECRETARIAT_PAGES: Record<string, string> = {
+  Partnership: '/admin/partnership',
+  Agencies: '/admin/agencies',
+  Users: '/admin/users',
+  'Board and sub-groups': '/admin/board',
+  'Audit log': '/admin/audit',
+};
+
+const PEOPLE = [
+  { journey: 'sign-in-secretariat', email: 'amira.okafor@riverside.example', name: 'Amira Okafor', role: 'Board secretariat' },
+  { journey: 'sign-in-board-member', email: 'helen.ashworth@riverside.example', name: 'Helen Ashworth', role: 'Board member' },
+  // A member who chairs a sub-group (Education): chairing gives no administration.
+  { journey: 'sign-in-sub-group-chair', email: 'sunita.rao@riverside.example', name: 'Sunita Rao', role: 'Member' },
+  // A plain member: Peter Walsh sits on Education and chairs nothing.
+  { journey: 'sign-in-member', email: 'peter.walsh@riverside.example', name: 'Peter Walsh', role: 'Member' },
+] as const;
+
+async function summaryValue(page: Page, key: string): Promise<string> {
+  const row = page.locator('.govuk-summary-list__row', { has: page.locator('.govuk-summary-list__key', { hasText: key }) });
+  return ((await row.locator('.govuk-summary-list__value').textContent()) ?? '').trim();
+}
+
+describe('signing in as each role', () => {
+  it('the demo loader gives a password and the people this suite signs in as', () => {
+    expect(app.demo.password).toEqual(expect.any(String));
+    const emails = app.demo.signIns.map((s) => s.email);
+    for (const p of PEOPLE.slice(0, 3)) expect(emails).toContain(p.email);
+  });
+
+  it('the accessibility check fails a page that breaks WCAG (a field loses its label)', async () => {
+    const page = await app.newPage();
+    await visit(page, '/sign-in', { h1: 'Sign in' });
+    await page.evaluate(`document.querySelector('label[for="email"]').remove()`);
+    await expect(checkAccessibility(page, 'self-check: a label removed on purpose')).rejects.toThrow(
+      /axe found \d+ accessibility violation\(s\) on \/sign-in[\s\S]*- label \(critical\)[\s\S]*target: \["#email"\]/,
+    );
+  });
+
+  it('a signed-out visit to a signed-in page goes to sign in, and back after signing in', async () => {
+    const page = await app.newPage();
+    await visit(page, '/admin/users', { h1: 'Sign in', path: '/sign-in?next=%2Fadmin%2Fusers' });
+    expect(await navItems(page)).toEqual([]);
+    await page.getByLabel('Email address').fill(PEOPLE[0].email);
+    await page.getByLabel('Password', { exact: true }).fill(app.demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await finishJourney(page, 'sign-in-return-to-page', { path: '/admin/users' });
+    expect(await navItems(page)).toEqual(SECRETARIAT_NAV);
+  });
+
+  it.each(PEOPLE)('$journey: $name sees the navigation for their role', async (person) => {
+    const page = await app.newPage();
+    await signIn(page, person.email, app.demo.password, person.name);
+    expect(await summaryValue(page, 'Role')).toBe(person.role);
+
+    const secretariat = person.role === 'Board secretariat';
+    expect(await navItems(page)).toEqual(secretariat ? SECRETARIAT_NAV : OTHERS_NAV);
+    expect(await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts()).toEqual(['Home']);
+
+    if (secretariat) {
+      // Every page in the navigation opens (client-side), marks itself current, and passes axe.
+      for (const [label, path] of Object.entries(SECRETARIAT_PAGES)) {
+        await page.locator('nav[aria-label="Menu"]').getByRole('link', { name: label, exact: true }).click();
+        await afterAction(page, { path });
+        expect({ label, h1: await h1(page) }).not.toEqual({ label, h1: 'Page not found' });
+        expect(await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts()).toEqual([label]);
+      }
+    } else {
+      // A secretariat page, typed into the address bar, is not there for this role.
+      await visit(page, '/admin/users', { h1: 'Page not found' });
+      expect(await navItems(page)).toEqual(OTHERS_NAV);
+      await visit(page, '/admin/agencies', { h1: 'Page not found' });
+    }
+    await finishJourney(page, person.journey);
+  });
+});
+
+describe('every page passes axe', () => {
+  const NOT_NOT_FOUND = /^(?!Page not found$)./;
+
+  async function idOf(sql: string, value: string): Promise<string> {
+    const r = await app.pg.query<{ id: string }>(sql, [value]);
+    expect(r.rows).toHaveLength(1);
+    return r.rows[0].id;
+  }
+
+  it('the secretariat opens each of their pages, with a real record where a page needs one', async () => {
+    const user = await idOf('SELECT id FROM users WHERE email = $1', 'peter.walsh@riverside.example');
+    const agency = await idOf('SELECT id FROM agencies WHERE name = $1', 'Riverside College');
+    const subGroup = await idOf('SELECT id FROM sub_groups WHERE name = $1', 'Education');
+    const pages: Array<[string, string | RegExp]> = [
+      ['/admin/partnership', 'Partnership details'],
+      ['/admin/partnership/change', 'Change partnership details'],
+      ['/admin/agencies', 'Agencies'],
+      ['/admin/agencies/new', 'Add an agency'],
+      [`/admin/agencies/${agency}`, 'Change agency'],
+      ['/admin/users', 'Users'],
+      ['/admin/users/invite', 'Invite a user'],
+      [`/admin/users/${user}`, 'Peter Walsh'],
+      [`/admin/users/${user}/change`, 'Change user details'],
+      [`/admin/users/${user}/deactivate`, 'Deactivate Peter Walsh'],
+      ['/admin/board', 'Board and sub-groups'],
+      ['/admin/board/change', 'Change board details'],
+      ['/admin/sub-groups/new', 'Add a sub-group'],
+      [`/admin/sub-groups/${subGroup}`, 'Education'],
+      [`/admin/sub-groups/${subGroup}/change`, 'Change sub-group details'],
+      [`/admin/sub-groups/${subGroup}/members/${user}/remove`, NOT_NOT_FOUND],
+      ['/admin/audit', 'Audit log'],
+      ['/account/password', 'Change your password'],
+    ];
+    const page = await app.newPage();
+    await signIn(page, PEOPLE[0].email, app.demo.password, PEOPLE[0].name);
+    for (const [path, heading] of pages) await visit(page, path, { path, h1: heading });
+    await finishJourney(page, 'every-page-secretariat', { path: '/account/password' });
+  });
+
+  it('the pages anyone can open signed out', async () => {
+    const page = await app.newPage();
+    await visit(page, '/reset-password', { path: '/reset-password', h1: NOT_NOT_FOUND });
+    await visit(page, '/reset-password?token=not-a-real-token', { h1: 'Reset your password' });
+    await visit(page, '/accept-invitation', { h1: 'This invitation link is not complete' });
+    await visit(page, '/no-such-page', { h1: 'Page not found' });
+    await visit(page, '/sign-out', { h1: 'You have signed out' });
+    await finishJourney(page, 'every-page-signed-out', { path: '/sign-out' });
+  });
+});
