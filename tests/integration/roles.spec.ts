@@ -1,11 +1,16 @@
 /**
  * DESIGN.md §3 for the partnership set-up: the secretariat administers the partnership
- * (details, agencies, users, board, sub-groups, audit log); board members, members and
- * sub-group chairs may read it but not change it (FORBIDDEN, nothing written). Plus the
+ * (details, agencies, users, board, sub-groups, audit log, and the frameworks work is
+ * tagged against); board members, members and sub-group chairs may read it but not change
+ * it (FORBIDDEN, nothing written). Work plan mutations follow the chair / owner / lead
+ * agency rules instead: those are shown in workplans.access.spec.ts (listed below). Plus the
  * rules around who can act at all: no token, a tampered token, a deactivated user's token;
  * the partnership never loses its last active secretariat; naming a new sub-group chair
  * demotes the previous one.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import {
   OPS,
   type OpName,
@@ -29,6 +34,27 @@ const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-
 const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
 const LAST_SECRETARIAT = 'The partnership must keep at least one active secretariat user.';
 
+/**
+ * Mutations whose rules are not "secretariat only": the sub-group's chair (or the
+ * secretariat) edits its plan, and an action's owner and lead agency post progress. Each
+ * is tried by every role in workplans.access.spec.ts (the CSV import also in
+ * workplan-csv.spec.ts).
+ */
+const WORK_PLAN_MUTATIONS = [
+  'createWorkPlan',
+  'updateWorkPlan',
+  'activateWorkPlan',
+  'closeWorkPlan',
+  'rollForwardWorkPlan',
+  'createObjective',
+  'updateObjective',
+  'createAction',
+  'updateAction',
+  'postActionUpdate',
+  'importActions',
+];
+const WORK_PLAN_SPEC = path.join(__dirname, 'workplans.access.spec.ts');
+
 /** The session mutations that need no sign-in (changePassword, the seventh, does). */
 const PUBLIC_MUTATIONS = SESSION_MUTATIONS.filter((m) => m !== 'changePassword');
 
@@ -49,6 +75,9 @@ describe('roles: who may administer the partnership', () => {
   let leaver: TestUser;
   /** A deactivated member the secretariat reactivates. */
   let returner: TestUser;
+  /** The partnership's own framework: P1 to edit, P2 unused (so removing deletes it), P3 retired (to restore). */
+  let framework: string;
+  const item = {} as Record<'P1' | 'P2' | 'P3', string>;
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
 
@@ -57,6 +86,20 @@ describe('roles: who may administer the partnership', () => {
     A = await createPartnership(stack.pg, 'Rolesford');
     leaver = await addUser(stack.pg, A, 'leaver');
     returner = await addUser(stack.pg, A, 'returner', { status: 'DEACTIVATED' });
+    framework = (
+      await stack.pg.query<{ id: string }>(
+        "INSERT INTO frameworks (partnership_id, name, kind) VALUES ($1, 'Rolesford promises', 'PROMISES') RETURNING id",
+        [A.id],
+      )
+    ).rows[0].id;
+    for (const [n, code] of ['P1', 'P2', 'P3'].entries()) {
+      const r = await stack.pg.query<{ id: string }>(
+        `INSERT INTO framework_items (partnership_id, framework_id, code, title, position, retired_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $3 = 'P3' THEN now() END) RETURNING id`,
+        [A.id, framework, code, `Promise ${code}`, n + 1],
+      );
+      item[code as 'P1' | 'P2' | 'P3'] = r.rows[0].id;
+    }
     const who = ['secretariat', 'boardMember', 'member', 'chair'] as const;
     const sessions = await Promise.all(who.map((w) => signIn(stack.client(), A[w].email)));
     who.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
@@ -136,7 +179,56 @@ describe('roles: who may administer the partnership', () => {
       message: ADMIN_DENIED,
     },
     { op: 'auditEvents', vars: () => ({ first: 10 }), action: null, message: AUDIT_DENIED },
+    // The frameworks work is tagged against (issue 4).
+    {
+      op: 'createFramework',
+      vars: () => ({ input: { name: 'Rolesford outcome areas', kind: 'OUTCOME_AREAS' } }),
+      action: 'framework.create',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'updateFramework',
+      vars: () => ({ input: { id: framework, name: 'Rolesford pledges', description: 'Our ten pledges' } }),
+      action: 'framework.update',
+      message: ADMIN_DENIED,
+    },
+    { op: 'retireFramework', vars: () => ({ input: { id: framework } }), action: 'framework.retire', message: ADMIN_DENIED },
+    { op: 'restoreFramework', vars: () => ({ input: { id: framework } }), action: 'framework.restore', message: ADMIN_DENIED },
+    {
+      op: 'createFrameworkItem',
+      vars: () => ({ input: { frameworkId: framework, code: 'P4', title: 'We will help you into work' } }),
+      action: 'frameworkItem.create',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'updateFrameworkItem',
+      vars: () => ({ input: { id: item.P1, title: 'We will always listen' } }),
+      action: 'frameworkItem.update',
+      message: ADMIN_DENIED,
+    },
+    { op: 'removeFrameworkItem', vars: () => ({ input: { id: item.P2 } }), action: 'frameworkItem.delete', message: ADMIN_DENIED },
+    { op: 'restoreFrameworkItem', vars: () => ({ input: { id: item.P3 } }), action: 'frameworkItem.restore', message: ADMIN_DENIED },
   ];
+
+  /** A well-formed request for each work plan mutation, naming nothing that exists: enough to show a caller with no token is refused first. */
+  const workPlanProbes = (): Record<string, Record<string, unknown>> => {
+    const id = randomUUID();
+    const action = { title: 'Probe', ownerUserId: A.member.id, leadAgencyId: A.agencies.health, dueDate: '2027-03-31' };
+    const period = { periodStart: '2026-04-01', periodEnd: '2027-03-31' };
+    return {
+      createWorkPlan: { input: { subGroupId: A.subGroupId, title: 'Probe', ...period } },
+      updateWorkPlan: { input: { id, title: 'Probe' } },
+      activateWorkPlan: { input: { workPlanId: id } },
+      closeWorkPlan: { input: { workPlanId: id } },
+      rollForwardWorkPlan: { input: { fromWorkPlanId: id, title: 'Probe', periodStart: '2027-04-01', periodEnd: '2028-03-31' } },
+      createObjective: { input: { workPlanId: id, title: 'Probe' } },
+      updateObjective: { input: { id, title: 'Probe' } },
+      createAction: { input: { objectiveId: id, ...action } },
+      updateAction: { input: { id, version: 1, title: 'Probe' } },
+      postActionUpdate: { input: { actionId: id, version: 1, narrative: 'Probe', status: 'IN_PROGRESS', rag: 'GREEN' } },
+      importActions: { input: { workPlanId: id, csv: 'objective,title\r\n', dryRun: false } },
+    };
+  };
 
   /** Ways a non-secretariat might try to lift themselves; each must be refused too. */
   const selfServiceCases = (role: Role): AdminCase[] => [
@@ -159,12 +251,17 @@ describe('roles: who may administer the partnership', () => {
     if (message !== undefined) expect(r.errors![0].message).toBe(message);
   };
 
-  it('the admin table names every admin mutation in the schema', async () => {
+  it('the admin table names every admin mutation in the schema; the rest are the work plan ones, each tried by role elsewhere', async () => {
     const { mutations } = await schemaOperations(stack.client());
     const admin = new Set(adminCases().map((c) => c.op));
+    expect([...admin].filter((op) => WORK_PLAN_MUTATIONS.includes(op))).toEqual([]);
     expect(mutations.filter((m) => !(SESSION_MUTATIONS as readonly string[]).includes(m))).toEqual(
-      [...admin].filter((op) => op !== 'auditEvents').sort(),
+      [...[...admin].filter((op) => op !== 'auditEvents'), ...WORK_PLAN_MUTATIONS].sort(),
     );
+    // The work plan suite really does try each of them (by name, through OPS).
+    const spec = readFileSync(WORK_PLAN_SPEC, 'utf8');
+    for (const m of WORK_PLAN_MUTATIONS) expect({ m, named: spec.includes(`'${m}'`) }).toEqual({ m, named: true });
+    expect(Object.keys(workPlanProbes()).sort()).toEqual([...WORK_PLAN_MUTATIONS].sort());
   });
 
   it.each<Role>(['boardMember', 'member', 'chair'])(
@@ -186,7 +283,7 @@ describe('roles: who may administer the partnership', () => {
   );
 
   it.each<Role>(['boardMember', 'member', 'chair'])(
-    '%s can read the partnership, agencies, users, sub-groups, board and themselves',
+    '%s can read the partnership, agencies, users, sub-groups, board, frameworks and themselves',
     async (role) => {
       const c = as(role);
       const agencies = await tenantIds(stack.pg, 'agencies', A.id);
@@ -229,6 +326,16 @@ describe('roles: who may administer the partnership', () => {
           ],
         },
       });
+      // The frameworks (the statutory principles and the partnership's own), with their items, retired ones when asked.
+      const frameworks = await tenantIds(stack.pg, 'frameworks', A.id);
+      const items = await tenantIds(stack.pg, 'framework_items', A.id);
+      const f = await c.ok<{ frameworks: { totalCount: number; edges: Array<{ node: { id: string; items: Array<{ id: string }> } }> } }>(
+        OPS.frameworks,
+        { first: 100, includeRetired: true },
+      );
+      expect([f.frameworks.totalCount, f.frameworks.edges.map((e) => e.node.id).sort()]).toEqual([frameworks.length, frameworks]);
+      expect(f.frameworks.edges.flatMap((e) => e.node.items.map((i) => i.id)).sort()).toEqual(items);
+      await expect(c.ok(OPS.framework, { id: framework })).resolves.toMatchObject({ framework: { id: framework, builtIn: false } });
     },
   );
 
@@ -252,7 +359,10 @@ describe('roles: who may administer the partnership', () => {
   it('every operation but the public session ones refuses a caller with no token, or a tampered one (UNAUTHENTICATED)', async () => {
     const { queries, mutations } = await schemaOperations(stack.client());
     const calls: Array<[string, string, Record<string, unknown>]> = [];
-    const known = new Map<string, Record<string, unknown>>(adminCases().map((c) => [c.op, c.vars()]));
+    const known = new Map<string, Record<string, unknown>>([
+      ...adminCases().map((c): [string, Record<string, unknown>] => [c.op, c.vars()]),
+      ...Object.entries(workPlanProbes()),
+    ]);
     for (const q of queries)
       calls.push([q, OPS[q as OpName], known.get(q) ?? (OPS[q as OpName].includes('$id') ? { id: A.agencies.council } : {})]);
     for (const m of mutations) {

@@ -1,7 +1,9 @@
 /**
  * DESIGN.md §3: "Another partnership's data: never, whatever the role. A denial does not
  * reveal whether the record exists." Signed in as partnership A's secretariat (the
- * strongest role), every query and mutation so far is pointed at partnership B's records.
+ * strongest role), every query and mutation is pointed at partnership B's records
+ * (including B's work plans, objectives, actions, progress updates, frameworks and items,
+ * and B's own copy of the statutory principles).
  * Each must fail exactly as it does for an id that exists nowhere, leave both
  * partnerships untouched, and the same operation on A's own records must succeed (so the
  * failures are the tenancy rule, not a malformed request).
@@ -9,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   OPS,
+  type TestStack as Stack,
   type OpName,
   SESSION_MUTATIONS,
   type GqlClient,
@@ -19,6 +22,7 @@ import {
   addUser,
   auditCount,
   createPartnership,
+  principles,
   schemaOperations,
   signIn,
   startTestStack,
@@ -41,7 +45,7 @@ interface CrossCase {
 
 // Mutations that name no record by id, so have nothing to point at B: they are covered by
 // showing they act on A's own partnership (last test) and leave B byte-for-byte unchanged.
-const NO_REFERENCE_MUTATIONS = ['updatePartnership', 'createAgency'];
+const NO_REFERENCE_MUTATIONS = ['updatePartnership', 'createAgency', 'createFramework'];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
 const COVERED_MUTATIONS = [
@@ -59,16 +63,117 @@ const COVERED_MUTATIONS = [
   'updateSubGroup',
   'addSubGroupMember',
   'removeSubGroupMember',
+  // Frameworks (issue 4).
+  'createFramework',
+  'updateFramework',
+  'retireFramework',
+  'restoreFramework',
+  'createFrameworkItem',
+  'updateFrameworkItem',
+  'removeFrameworkItem',
+  'restoreFrameworkItem',
+  // Work plans (issue 4), with the CSV import.
+  'createWorkPlan',
+  'updateWorkPlan',
+  'activateWorkPlan',
+  'closeWorkPlan',
+  'rollForwardWorkPlan',
+  'createObjective',
+  'updateObjective',
+  'createAction',
+  'updateAction',
+  'postActionUpdate',
+  'importActions',
 ];
 
 /** Every query this suite covers, by how. */
-const BY_ID_QUERIES = ['agency', 'user', 'subGroup'];
-const LIST_QUERIES = ['agencies', 'users', 'subGroups', 'subGroupMemberships', 'auditEvents'];
-const OWN_QUERIES = ['partnership', 'board', 'me'];
+const BY_ID_QUERIES = ['agency', 'user', 'subGroup', 'framework', 'workPlan', 'action', 'workPlanCsv'];
+const LIST_QUERIES = ['agencies', 'users', 'subGroups', 'subGroupMemberships', 'auditEvents', 'frameworks', 'workPlans', 'actions'];
+const OWN_QUERIES = ['partnership', 'board', 'me', 'partnershipDashboard'];
 const COVERED_QUERIES = [...BY_ID_QUERIES, ...LIST_QUERIES, ...OWN_QUERIES];
 
 const notFound = (what: string): Expected => ({ code: 'NOT_FOUND', message: `${what} not found.` });
 const badInput = (path: string, message: string): Expected => ({ code: 'BAD_USER_INPUT', path, message });
+
+/** One partnership's work plan and framework records, made through the api by its secretariat. */
+interface PlanRecords {
+  /** Its own framework (items P1 in use, P2 unused, P3 retired) and a retired one. */
+  framework: string;
+  retiredFramework: string;
+  items: { P1: string; P2: string; P3: string };
+  /** Its copy of the statutory principles. */
+  principles: string;
+  cppA: string;
+  /** The active plan, its two objectives, and an action with a progress update. */
+  plan: string;
+  objective: string;
+  objective2: string;
+  action: string;
+  actionVersion: number;
+  /** A draft plan of the same sub-group, with an objective. */
+  draft: string;
+  draftObjective: string;
+}
+
+async function seedWorkPlans(stack: Stack, c: GqlClient, p: TestPartnership, label: string): Promise<PlanRecords> {
+  const ok = async (op: OpName, input: Record<string, unknown>): Promise<string> => {
+    const d = await c.ok<Record<string, { id: string }>>(OPS[op], { input });
+    return d[op].id;
+  };
+  const cpp = await principles(stack.pg, p.id);
+  const framework = await ok('createFramework', { name: `${label} promises`, kind: 'PROMISES' });
+  const retiredFramework = await ok('createFramework', { name: `${label} old outcomes`, kind: 'OUTCOME_AREAS' });
+  await ok('retireFramework', { id: retiredFramework });
+  const items = {
+    P1: await ok('createFrameworkItem', { frameworkId: framework, code: 'P1', title: 'We will listen' }),
+    P2: await ok('createFrameworkItem', { frameworkId: framework, code: 'P2', title: 'We will keep you healthy' }),
+    P3: await ok('createFrameworkItem', { frameworkId: framework, code: 'P3', title: 'We will find you a home' }),
+  };
+  const plan = await ok('createWorkPlan', {
+    subGroupId: p.subGroupId,
+    title: `${label} health 2026/27`,
+    periodStart: '2026-04-01',
+    periodEnd: '2027-03-31',
+  });
+  await c.ok(OPS.activateWorkPlan, { input: { workPlanId: plan } });
+  const objective = await ok('createObjective', { workPlanId: plan, title: 'Physical health' });
+  const objective2 = await ok('createObjective', { workPlanId: plan, title: 'Emotional health' });
+  const action = await ok('createAction', {
+    objectiveId: objective,
+    title: `${label} health assessments`,
+    ownerUserId: p.member.id,
+    leadAgencyId: p.agencies.health,
+    supportingAgencyIds: [p.agencies.council],
+    frameworkItemIds: [items.P1, items.P3, cpp.items['CPP-A']],
+    dueDate: '2027-03-31',
+  });
+  const removed = await c.ok<{ removeFrameworkItem: { retired: boolean } }>(OPS.removeFrameworkItem, { input: { id: items.P3 } });
+  if (!removed.removeFrameworkItem.retired) throw new Error('P3 should have been retired');
+  await c.ok(OPS.postActionUpdate, {
+    input: { actionId: action, version: 1, narrative: `${label} progress`, status: 'IN_PROGRESS', rag: 'AMBER' },
+  });
+  const draft = await ok('createWorkPlan', {
+    subGroupId: p.subGroupId,
+    title: `${label} health 2027/28`,
+    periodStart: '2027-04-01',
+    periodEnd: '2028-03-31',
+  });
+  const draftObjective = await ok('createObjective', { workPlanId: draft, title: 'Next year' });
+  return {
+    framework,
+    retiredFramework,
+    items,
+    principles: cpp.frameworkId,
+    cppA: cpp.items['CPP-A'],
+    plan,
+    objective,
+    objective2,
+    action,
+    actionVersion: 2,
+    draft,
+    draftObjective,
+  };
+}
 
 describe('tenancy: no read or write across partnerships', () => {
   let stack: TestStack;
@@ -79,6 +184,9 @@ describe('tenancy: no read or write across partnerships', () => {
   /** A's deactivated user, for the matching own-record control. */
   let aGone: TestUser;
   let asA: GqlClient;
+  /** Each side's work plans and frameworks. */
+  let wA: PlanRecords;
+  let wB: PlanRecords;
   let bBefore: Record<string, string[]>;
   let bAuditBefore: number;
 
@@ -95,6 +203,8 @@ describe('tenancy: no read or write across partnerships', () => {
     await asB.ok(OPS.updatePartnership, { input: { description: 'Betaborough private notes' } });
     await asB.ok(OPS.updateAgency, { input: { id: B.agencies.health, name: 'Betaborough NHS Trust' } });
     await asA.ok(OPS.updatePartnership, { input: { description: 'Alphashire notes' } });
+    wA = await seedWorkPlans(stack, asA, A, 'Alphashire');
+    wB = await seedWorkPlans(stack, asB, B, 'Betaborough');
     bBefore = await tenantSnapshot(stack.pg, B.id);
     bAuditBefore = await auditCount(stack.pg, B.id);
   });
@@ -247,6 +357,234 @@ describe('tenancy: no read or write across partnerships', () => {
         fake: () => ({ input: { name: 'Renamed board', chairUserId: f1 } }),
         expected: badInput('input.chairUserId', 'Choose a user from this partnership.'),
       },
+      ...frameworkCases(f1),
+      ...workPlanCases(f1),
+    ];
+  };
+
+  const frameworkCases = (f1: string): CrossCase[] => {
+    const item = (frameworkId: string) => ({ input: { frameworkId, code: 'X1', title: 'Taken over' } });
+    const byId = (op: OpName, what: string, label: string, id: () => string): CrossCase => ({
+      label,
+      op,
+      b: () => ({ input: { id: id() } }),
+      fake: () => ({ input: { id: f1 } }),
+      expected: notFound(what),
+    });
+    return [
+      {
+        label: "updateFramework on B's framework",
+        op: 'updateFramework',
+        b: () => ({ input: { id: wB.framework, name: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, name: 'Taken over' } }),
+        expected: notFound('Framework'),
+      },
+      // B's read-only principles answer as missing, not as read-only: that would reveal them.
+      {
+        label: "updateFramework on B's statutory principles",
+        op: 'updateFramework',
+        b: () => ({ input: { id: wB.principles, description: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, description: 'Taken over' } }),
+        expected: notFound('Framework'),
+      },
+      byId('retireFramework', 'Framework', "retireFramework on B's framework", () => wB.framework),
+      byId('retireFramework', 'Framework', "retireFramework on B's principles", () => wB.principles),
+      byId('restoreFramework', 'Framework', "restoreFramework on B's retired framework", () => wB.retiredFramework),
+      {
+        label: "createFrameworkItem in B's framework",
+        op: 'createFrameworkItem',
+        b: () => item(wB.framework),
+        fake: () => item(f1),
+        expected: badInput('input.frameworkId', 'Choose a framework from this partnership.'),
+      },
+      {
+        label: "createFrameworkItem in B's principles",
+        op: 'createFrameworkItem',
+        b: () => item(wB.principles),
+        fake: () => item(f1),
+        expected: badInput('input.frameworkId', 'Choose a framework from this partnership.'),
+      },
+      {
+        label: "updateFrameworkItem on B's item",
+        op: 'updateFrameworkItem',
+        b: () => ({ input: { id: wB.items.P1, title: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, title: 'Taken over' } }),
+        expected: notFound('Framework item'),
+      },
+      {
+        label: "updateFrameworkItem on B's principle CPP-A",
+        op: 'updateFrameworkItem',
+        b: () => ({ input: { id: wB.cppA, title: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, title: 'Taken over' } }),
+        expected: notFound('Framework item'),
+      },
+      byId('removeFrameworkItem', 'Framework item', "removeFrameworkItem on B's unused item (it would be deleted)", () => wB.items.P2),
+      byId('removeFrameworkItem', 'Framework item', "removeFrameworkItem on B's item in use", () => wB.items.P1),
+      byId('removeFrameworkItem', 'Framework item', "removeFrameworkItem on B's principle", () => wB.cppA),
+      byId('restoreFrameworkItem', 'Framework item', "restoreFrameworkItem on B's retired item", () => wB.items.P3),
+    ];
+  };
+
+  const workPlanCases = (f1: string): CrossCase[] => {
+    const plan = (subGroupId: string) => ({
+      input: { subGroupId, title: 'Taken over', periodStart: '2026-04-01', periodEnd: '2027-03-31' },
+    });
+    const roll = (fromWorkPlanId: string) => ({
+      input: { fromWorkPlanId, title: 'Taken over', periodStart: '2027-04-01', periodEnd: '2028-03-31', activate: true },
+    });
+    /** An action in A's own plan that names one record of B's (or the random id) in one field. */
+    const newAction = (fields: Record<string, unknown>) => ({
+      input: {
+        objectiveId: wA.objective,
+        title: 'Leaky action',
+        ownerUserId: A.member.id,
+        leadAgencyId: A.agencies.health,
+        dueDate: '2027-03-31',
+        ...fields,
+      },
+    });
+    const editAction = (fields: Record<string, unknown>) => ({ input: { id: wA.action, version: wA.actionVersion, ...fields } });
+    const csv = 'objective,title,owner_email,lead_agency,due_date\r\nPhysical health,Imported,x@example.test,Nobody,2027-03-31\r\n';
+    const referenceCases = (make: (fields: Record<string, unknown>) => Record<string, unknown>, op: OpName, verb: string): CrossCase[] => [
+      {
+        label: `${verb} owned by B's user`,
+        op,
+        b: () => make({ ownerUserId: B.member.id }),
+        fake: () => make({ ownerUserId: f1 }),
+        expected: badInput('input.ownerUserId', 'Choose an owner from this partnership.'),
+      },
+      {
+        label: `${verb} led by B's agency`,
+        op,
+        b: () => make({ leadAgencyId: B.agencies.health }),
+        fake: () => make({ leadAgencyId: f1 }),
+        expected: badInput('input.leadAgencyId', 'Choose a lead agency from this partnership.'),
+      },
+      {
+        label: `${verb} supported by B's agency`,
+        op,
+        b: () => make({ supportingAgencyIds: [A.agencies.council, B.agencies.council] }),
+        fake: () => make({ supportingAgencyIds: [A.agencies.council, f1] }),
+        expected: badInput('input.supportingAgencyIds', 'Choose supporting agencies from this partnership.'),
+      },
+      {
+        label: `${verb} tagged with B's item`,
+        op,
+        b: () => make({ frameworkItemIds: [wA.cppA, wB.items.P1] }),
+        fake: () => make({ frameworkItemIds: [wA.cppA, f1] }),
+        expected: badInput('input.frameworkItemIds', 'Choose framework items from this partnership.'),
+      },
+      {
+        label: `${verb} tagged with B's copy of a principle`,
+        op,
+        b: () => make({ frameworkItemIds: [wB.cppA] }),
+        fake: () => make({ frameworkItemIds: [f1] }),
+        expected: badInput('input.frameworkItemIds', 'Choose framework items from this partnership.'),
+      },
+      {
+        label: `${verb} restricted to B's user`,
+        op,
+        b: () => make({ visibility: 'RESTRICTED', restrictedUserIds: [B.member.id] }),
+        fake: () => make({ visibility: 'RESTRICTED', restrictedUserIds: [f1] }),
+        expected: badInput('input.restrictedUserIds', 'Choose people from this partnership.'),
+      },
+    ];
+    return [
+      {
+        label: "createWorkPlan for B's sub-group",
+        op: 'createWorkPlan',
+        b: () => plan(B.subGroupId),
+        fake: () => plan(f1),
+        expected: badInput('input.subGroupId', 'Choose a sub-group from this partnership.'),
+      },
+      {
+        label: "updateWorkPlan on B's plan",
+        op: 'updateWorkPlan',
+        b: () => ({ input: { id: wB.plan, title: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, title: 'Taken over' } }),
+        expected: notFound('Work plan'),
+      },
+      {
+        label: "activateWorkPlan on B's draft",
+        op: 'activateWorkPlan',
+        b: () => ({ input: { workPlanId: wB.draft } }),
+        fake: () => ({ input: { workPlanId: f1 } }),
+        expected: notFound('Work plan'),
+      },
+      {
+        label: "closeWorkPlan on B's active plan",
+        op: 'closeWorkPlan',
+        b: () => ({ input: { workPlanId: wB.plan } }),
+        fake: () => ({ input: { workPlanId: f1 } }),
+        expected: notFound('Work plan'),
+      },
+      {
+        label: "rollForwardWorkPlan from B's plan",
+        op: 'rollForwardWorkPlan',
+        b: () => roll(wB.plan),
+        fake: () => roll(f1),
+        expected: notFound('Work plan'),
+      },
+      {
+        label: "createObjective in B's plan",
+        op: 'createObjective',
+        b: () => ({ input: { workPlanId: wB.plan, title: 'Taken over' } }),
+        fake: () => ({ input: { workPlanId: f1, title: 'Taken over' } }),
+        expected: badInput('input.workPlanId', 'Choose a work plan from this partnership.'),
+      },
+      {
+        label: "updateObjective on B's objective",
+        op: 'updateObjective',
+        b: () => ({ input: { id: wB.objective, title: 'Taken over', position: 2 } }),
+        fake: () => ({ input: { id: f1, title: 'Taken over', position: 2 } }),
+        expected: notFound('Objective'),
+      },
+      {
+        label: "createAction under B's objective",
+        op: 'createAction',
+        b: () => ({
+          input: { ...newAction({}).input, objectiveId: wB.objective, ownerUserId: B.member.id, leadAgencyId: B.agencies.health },
+        }),
+        fake: () => ({ input: { ...newAction({}).input, objectiveId: f1, ownerUserId: B.member.id, leadAgencyId: B.agencies.health } }),
+        expected: badInput('input.objectiveId', 'Choose an objective from this partnership.'),
+      },
+      ...referenceCases(newAction, 'createAction', 'createAction in A’s plan'),
+      {
+        label: "updateAction on B's action",
+        op: 'updateAction',
+        b: () => ({ input: { id: wB.action, version: wB.actionVersion, title: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, version: wB.actionVersion, title: 'Taken over' } }),
+        expected: notFound('Action'),
+      },
+      {
+        label: "updateAction moving A's action under B's objective",
+        op: 'updateAction',
+        b: () => editAction({ objectiveId: wB.objective }),
+        fake: () => editAction({ objectiveId: f1 }),
+        expected: badInput('input.objectiveId', 'Choose an objective from the same plan.'),
+      },
+      ...referenceCases(editAction, 'updateAction', 'updateAction making A’s action'),
+      {
+        label: "postActionUpdate on B's action",
+        op: 'postActionUpdate',
+        b: () => ({ input: { actionId: wB.action, version: wB.actionVersion, narrative: 'Taken over', status: 'COMPLETE', rag: 'GREEN' } }),
+        fake: () => ({ input: { actionId: f1, version: wB.actionVersion, narrative: 'Taken over', status: 'COMPLETE', rag: 'GREEN' } }),
+        expected: notFound('Action'),
+      },
+      {
+        label: "importActions into B's plan (dry run)",
+        op: 'importActions',
+        b: () => ({ input: { workPlanId: wB.plan, csv } }),
+        fake: () => ({ input: { workPlanId: f1, csv } }),
+        expected: notFound('Work plan'),
+      },
+      {
+        label: "importActions into B's plan",
+        op: 'importActions',
+        b: () => ({ input: { workPlanId: wB.plan, csv, dryRun: false } }),
+        fake: () => ({ input: { workPlanId: f1, csv, dryRun: false } }),
+        expected: notFound('Work plan'),
+      },
     ];
   };
 
@@ -279,6 +617,14 @@ describe('tenancy: no read or write across partnerships', () => {
       ['user', B.invited.id, 'User'],
       ['user', bGone.id, 'User'],
       ['subGroup', B.subGroupId, 'Sub-group'],
+      ['framework', wB.framework, 'Framework'],
+      ['framework', wB.retiredFramework, 'Framework'],
+      ['framework', wB.principles, 'Framework'],
+      ['workPlan', wB.plan, 'Work plan'],
+      ['workPlan', wB.draft, 'Work plan'],
+      ['action', wB.action, 'Action'],
+      ['workPlanCsv', wB.plan, 'Work plan'],
+      ['workPlanCsv', wB.draft, 'Work plan'],
     ];
     for (const [op, id, what] of reads) {
       const real = await asA.request(OPS[op as OpName], { id });
@@ -294,23 +640,36 @@ describe('tenancy: no read or write across partnerships', () => {
     await expect(asA.ok(OPS.subGroup, { id: A.subGroupId })).resolves.toMatchObject({
       subGroup: { id: A.subGroupId, chair: { id: A.chair.id } },
     });
+    await expect(asA.ok(OPS.framework, { id: wA.principles })).resolves.toMatchObject({ framework: { id: wA.principles, builtIn: true } });
+    await expect(asA.ok(OPS.framework, { id: wA.retiredFramework })).resolves.toMatchObject({ framework: { id: wA.retiredFramework } });
+    await expect(asA.ok(OPS.workPlan, { id: wA.plan })).resolves.toMatchObject({ workPlan: { id: wA.plan, subGroupId: A.subGroupId } });
+    await expect(asA.ok(OPS.action, { id: wA.action })).resolves.toMatchObject({
+      action: { id: wA.action, frameworkItems: [{ code: 'P1' }, { code: 'P3' }, { code: 'CPP-A' }].map((i) => expect.objectContaining(i)) },
+    });
+    const csv = await asA.ok<{ workPlanCsv: string }>(OPS.workPlanCsv, { id: wA.plan });
+    expect(csv.workPlanCsv).toContain('Alphashire health assessments');
+    expect(csv.workPlanCsv).not.toContain('Betaborough');
   });
 
   it("lists hold only A's rows, and totalCount counts only A's", async () => {
-    const lists: Array<[string, string]> = [
+    const lists: Array<[string, string, Record<string, unknown>?]> = [
       ['agencies', 'agencies'],
       ['users', 'users'],
       ['subGroups', 'sub_groups'],
       ['subGroupMemberships', 'sub_group_memberships'],
       ['auditEvents', 'audit_events'],
+      ['frameworks', 'frameworks', { includeRetired: true }],
+      ['workPlans', 'work_plans'],
+      ['actions', 'actions'],
     ];
-    for (const [op, table] of lists) {
+    for (const [op, table, extra] of lists) {
       const aIds = await tenantIds(stack.pg, table, A.id);
       const bIds = await tenantIds(stack.pg, table, B.id);
       expect(aIds.length).toBeGreaterThan(0);
       expect(bIds.length).toBeGreaterThan(0); // so "none of B's" is a real test
       const data = await asA.ok<Record<string, { totalCount: number; edges: Array<{ node: { id: string } }> }>>(OPS[op as OpName], {
         first: 100,
+        ...extra,
       });
       const ids = data[op].edges.map((e) => e.node.id).sort();
       expect(ids).toEqual(aIds);
@@ -329,6 +688,16 @@ describe('tenancy: no read or write across partnerships', () => {
       ['auditEvents', { filter: { actorUserId: B.secretariat.id } }],
       ['auditEvents', { filter: { entityId: B.agencies.health } }],
       ['auditEvents', { filter: { entityType: 'Partnership', entityId: B.id } }],
+      ['auditEvents', { filter: { entityId: wB.action } }],
+      ['auditEvents', { filter: { entityType: 'Framework', entityId: wB.framework } }],
+      ['workPlans', { filter: { subGroupId: B.subGroupId } }],
+      ['actions', { filter: { workPlanId: wB.plan } }],
+      ['actions', { filter: { subGroupId: B.subGroupId } }],
+      ['actions', { filter: { objectiveId: wB.objective } }],
+      ['actions', { filter: { ownerUserId: B.member.id } }],
+      ['actions', { filter: { leadAgencyId: B.agencies.health } }],
+      ['actions', { filter: { frameworkItemId: wB.items.P1 } }],
+      ['actions', { filter: { frameworkItemId: wB.cppA } }],
     ];
     for (const [op, vars] of empty) {
       const data = await asA.ok<Record<string, { totalCount: number; edges: unknown[] }>>(OPS[op], vars);
@@ -341,14 +710,29 @@ describe('tenancy: no read or write across partnerships', () => {
     expect(own.subGroupMemberships.totalCount).toBe(2);
     const ownAudit = await asA.ok<{ auditEvents: { totalCount: number } }>(OPS.auditEvents, { filter: { actorUserId: A.secretariat.id } });
     expect(ownAudit.auditEvents.totalCount).toBe(await auditCount(stack.pg, A.id));
+    for (const filter of [
+      { workPlanId: wA.plan },
+      { frameworkItemId: wA.cppA },
+      { ownerUserId: A.member.id },
+      { subGroupId: A.subGroupId },
+    ]) {
+      const d = await asA.ok<{ actions: { edges: Array<{ node: { id: string } }> } }>(OPS.actions, { filter });
+      expect({ filter, ids: d.actions.edges.map((e) => e.node.id) }).toEqual({ filter, ids: [wA.action] });
+    }
+    const plans = await asA.ok<{ workPlans: { totalCount: number } }>(OPS.workPlans, { filter: { subGroupId: A.subGroupId } });
+    expect(plans.workPlans.totalCount).toBe(2);
   });
 
-  it("partnership, board and me are A's own", async () => {
+  it("partnership, board, me and the dashboard are A's own", async () => {
     const data = await asA.ok<{
       partnership: { id: string; description: string };
       board: { id: string; chairUserId: string; chair: { id: string }; subGroups: Array<{ id: string }> };
       me: { id: string; agency: { id: string } };
     }>(`{ partnership { id description } board { id chairUserId chair { id } subGroups { id } } me { id agency { id } } }`);
+    const dash = await asA.ok<{
+      partnershipDashboard: Array<{ subGroupId: string; workPlan: { id: string } | null; summary: { total: number } }>;
+    }>(OPS.partnershipDashboard);
+    expect(dash.partnershipDashboard.map((r) => [r.subGroupId, r.workPlan?.id, r.summary.total])).toEqual([[A.subGroupId, wA.plan, 1]]);
     expect(data.partnership).toEqual({ id: A.id, description: 'Alphashire notes' });
     expect(data.board).toEqual({
       id: A.boardId,
@@ -425,6 +809,104 @@ describe('tenancy: no read or write across partnerships', () => {
     expect(await auditCount(stack.pg, A.id)).toBe(audits + 15);
   });
 
+  it("the same work plan and framework writes on A's own records succeed", async () => {
+    const ok = <T = Record<string, unknown>>(op: OpName, input: Record<string, unknown>) => asA.ok<T>(OPS[op], { input });
+    const audits = await auditCount(stack.pg, A.id);
+    // Frameworks.
+    await expect(ok('updateFramework', { id: wA.framework, name: 'Alphashire pledges' })).resolves.toMatchObject({
+      updateFramework: { id: wA.framework, name: 'Alphashire pledges' },
+    });
+    await expect(ok('retireFramework', { id: wA.framework })).resolves.toMatchObject({
+      retireFramework: { retiredAt: expect.any(String) },
+    });
+    await expect(ok('restoreFramework', { id: wA.retiredFramework })).resolves.toMatchObject({ restoreFramework: { retiredAt: null } });
+    await expect(ok('createFrameworkItem', { frameworkId: wA.retiredFramework, code: 'X1', title: 'Taken over' })).resolves.toMatchObject({
+      createFrameworkItem: { frameworkId: wA.retiredFramework, code: 'X1' },
+    });
+    await expect(ok('updateFrameworkItem', { id: wA.items.P1, title: 'Taken over' })).resolves.toMatchObject({
+      updateFrameworkItem: { id: wA.items.P1, title: 'Taken over' },
+    });
+    await expect(ok('removeFrameworkItem', { id: wA.items.P2 })).resolves.toEqual({ removeFrameworkItem: { retired: false, item: null } });
+    await expect(ok('restoreFrameworkItem', { id: wA.items.P3 })).resolves.toMatchObject({
+      restoreFrameworkItem: { id: wA.items.P3, retiredAt: null },
+    });
+    await expect(ok('restoreFramework', { id: wA.framework })).resolves.toMatchObject({ restoreFramework: { retiredAt: null } });
+    // Work plans: everything named is A's own.
+    await expect(
+      ok('createWorkPlan', { subGroupId: A.subGroupId, title: 'Alphashire 2030', periodStart: '2030-04-01', periodEnd: '2031-03-31' }),
+    ).resolves.toMatchObject({
+      createWorkPlan: { subGroupId: A.subGroupId, status: 'DRAFT' },
+    });
+    await expect(ok('updateWorkPlan', { id: wA.plan, title: 'Alphashire health plan' })).resolves.toMatchObject({
+      updateWorkPlan: { id: wA.plan, title: 'Alphashire health plan' },
+    });
+    await expect(ok('createObjective', { workPlanId: wA.plan, title: 'Sexual health' })).resolves.toMatchObject({
+      createObjective: { workPlanId: wA.plan, position: 3 },
+    });
+    await expect(ok('updateObjective', { id: wA.objective, title: 'Physical health and dental', position: 2 })).resolves.toMatchObject({
+      updateObjective: { id: wA.objective, position: 2 },
+    });
+    const refs = {
+      ownerUserId: A.chair.id,
+      leadAgencyId: A.agencies.council,
+      supportingAgencyIds: [A.agencies.health],
+      frameworkItemIds: [wA.cppA, wA.items.P1],
+      visibility: 'RESTRICTED',
+      restrictedUserIds: [A.member.id],
+    };
+    await expect(
+      ok('createAction', { objectiveId: wA.objective, title: 'Own action', dueDate: '2027-03-31', ...refs }),
+    ).resolves.toMatchObject({
+      createAction: {
+        objectiveId: wA.objective,
+        ownerUserId: refs.ownerUserId,
+        leadAgencyId: refs.leadAgencyId,
+        visibility: 'RESTRICTED',
+        restrictedUserIds: refs.restrictedUserIds,
+      },
+    });
+    await expect(
+      ok('updateAction', { id: wA.action, version: wA.actionVersion, objectiveId: wA.objective2, ...refs }),
+    ).resolves.toMatchObject({
+      updateAction: { id: wA.action, objectiveId: wA.objective2, ownerUserId: A.chair.id, version: wA.actionVersion + 1 },
+    });
+    await expect(
+      ok('postActionUpdate', {
+        actionId: wA.action,
+        version: wA.actionVersion + 1,
+        narrative: 'Own progress',
+        status: 'COMPLETE',
+        rag: 'GREEN',
+      }),
+    ).resolves.toMatchObject({ postActionUpdate: { action: { id: wA.action, displayRag: 'BLUE' } } });
+    const agency = (await stack.pg.query('SELECT name FROM agencies WHERE id = $1', [A.agencies.health])).rows[0].name;
+    await expect(
+      ok('importActions', {
+        workPlanId: wA.plan,
+        csv: `objective,title,owner_email,lead_agency,due_date\r\nSexual health,Imported,${A.chair.email},${agency},2027-03-31\r\n`,
+        dryRun: false,
+      }),
+    ).resolves.toMatchObject({ importActions: { imported: true, actionsCreated: 1, objectivesCreated: 0 } });
+    await expect(ok('closeWorkPlan', { workPlanId: wA.plan })).resolves.toMatchObject({ closeWorkPlan: { id: wA.plan, status: 'CLOSED' } });
+    await expect(ok('activateWorkPlan', { workPlanId: wA.draft })).resolves.toMatchObject({
+      activateWorkPlan: { id: wA.draft, status: 'ACTIVE' },
+    });
+    await expect(
+      ok('rollForwardWorkPlan', {
+        fromWorkPlanId: wA.draft,
+        title: 'Alphashire 2028/29',
+        periodStart: '2028-04-01',
+        periodEnd: '2029-03-31',
+      }),
+    ).resolves.toMatchObject({ rollForwardWorkPlan: { rolledFromPlanId: wA.draft, status: 'ACTIVE' } });
+    // createFramework names no record: it acts on A's own partnership.
+    const created = await ok<{ createFramework: { id: string } }>('createFramework', { name: 'Betaborough promises', kind: 'PROMISES' });
+    const row = await stack.pg.query('SELECT partnership_id FROM frameworks WHERE id = $1', [created.createFramework.id]);
+    expect(row.rows).toEqual([{ partnership_id: A.id }]);
+    // One event each, two for a progress update and for a roll forward (the new plan; the old one closed), one per moved objective.
+    expect(await auditCount(stack.pg, A.id)).toBe(audits + 23);
+  });
+
   it('leaves B byte-for-byte unchanged, with no audit rows about B anywhere', async () => {
     expect(await tenantSnapshot(stack.pg, B.id)).toEqual(bBefore);
     expect(await auditCount(stack.pg, B.id)).toBe(bAuditBefore);
@@ -437,7 +919,14 @@ describe('tenancy: no read or write across partnerships', () => {
       ...(await tenantIds(stack.pg, 'sub_groups', B.id)),
       ...(await tenantIds(stack.pg, 'sub_group_memberships', B.id)),
       B.boardId,
+      ...(await tenantIds(stack.pg, 'frameworks', B.id)),
+      ...(await tenantIds(stack.pg, 'framework_items', B.id)),
+      ...(await tenantIds(stack.pg, 'work_plans', B.id)),
+      ...(await tenantIds(stack.pg, 'objectives', B.id)),
+      ...(await tenantIds(stack.pg, 'actions', B.id)),
+      ...(await tenantIds(stack.pg, 'action_updates', B.id)),
     ];
+    expect(bRecords).toEqual(expect.arrayContaining([wB.action, wB.plan, wB.framework, wB.principles, wB.cppA]));
     // Nothing A did was recorded in B's log, and A's log records nothing of B's.
     const byA = await stack.pg.query(
       'SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND actor_user_id = ANY($2::uuid[])',

@@ -55,6 +55,17 @@ export class FrameworkItemRepository extends ScopedRepository<FrameworkItemEntit
     return Number(row?.next ?? 1);
   }
 
+  /** Of the given items, those whose framework has been retired: like retired items, they cannot be newly chosen. */
+  inRetiredFrameworks(scope: Scope, itemIds: readonly string[]): Promise<FrameworkItemEntity[]> {
+    if (!itemIds.length) return Promise.resolve([]);
+    return this.select(scope)
+      .andWhere('fi.id IN (:...itemIds)', { itemIds })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM frameworks fw WHERE fw.id = fi.framework_id AND fw.partnership_id = fi.partnership_id AND fw.retired_at IS NOT NULL)',
+      )
+      .getMany();
+  }
+
   /** Whether anything links to the item (then it is retired, never deleted). */
   async inUse(scope: Scope, itemId: string): Promise<boolean> {
     const n = await this.select(scope)

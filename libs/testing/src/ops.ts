@@ -28,14 +28,15 @@ export async function tenantTables(pg: Client): Promise<string[]> {
 /**
  * Every row one partnership owns, as PostgreSQL's own text form of the whole row, per
  * table (plus the partnership row itself). Two snapshots are equal only if nothing in the
- * partnership was inserted, changed or removed.
+ * partnership was inserted, changed or removed. Rows are ordered by that text, so link
+ * tables (which have no id column of their own) are covered too.
  */
 export async function tenantSnapshot(pg: Client, partnershipId: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   const self = await pg.query<{ row: string }>('SELECT p::text AS row FROM partnerships p WHERE p.id = $1', [partnershipId]);
   out.partnerships = self.rows.map((r) => r.row);
   for (const table of await tenantTables(pg)) {
-    const r = await pg.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t WHERE t.partnership_id = $1 ORDER BY t.id`, [
+    const r = await pg.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t WHERE t.partnership_id = $1 ORDER BY t::text`, [
       partnershipId,
     ]);
     out[table] = r.rows.map((row) => row.row);
@@ -79,6 +80,16 @@ export function errorCodes(r: GqlResult<unknown>): string[] {
   return (r.errors ?? []).map((e) => String(e.extensions?.code));
 }
 
+const FRAMEWORK_FIELDS = 'id name kind description builtIn retiredAt';
+const FRAMEWORK_ITEM_FIELDS = 'id frameworkId code title description position retiredAt';
+const WORK_PLAN_FIELDS = 'id subGroupId title periodStart periodEnd status rolledFromPlanId';
+const SUMMARY_FIELDS =
+  'total rag { red amber green blue } status { notStarted inProgress complete cancelled } overdue dueSoon stale percentComplete';
+/** Every stored field of an action: what a CONFLICT's extensions.current is compared with. */
+export const ACTION_FIELDS =
+  'id workPlanId objectiveId subGroupId title description ownerUserId leadAgencyId startDate dueDate status rag successMeasure visibility restrictedUserIds version rolledFromActionId lastUpdateAt createdAt updatedAt';
+const UPDATE_FIELDS = 'id actionId authorUserId updateDate narrative status rag createdAt';
+
 /**
  * One GraphQL document per root operation, each taking its arguments as variables
  * (mutations: `$input`). Shared by the tenancy and roles suites.
@@ -115,6 +126,65 @@ export const OPS = {
   updateSubGroup: 'mutation($input: UpdateSubGroupInput!) { updateSubGroup(input: $input) { id name remit } }',
   addSubGroupMember: 'mutation($input: AddSubGroupMemberInput!) { addSubGroupMember(input: $input) { id subGroupId userId role } }',
   removeSubGroupMember: 'mutation($input: SubGroupMemberInput!) { removeSubGroupMember(input: $input) { id subGroupId userId } }',
+
+  // ---- frameworks (issue 4) ----
+  frameworks: `query($first: Int, $after: String, $includeRetired: Boolean) {
+    frameworks(first: $first, after: $after, includeRetired: $includeRetired) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id name kind builtIn retiredAt items(includeRetired: true) { id code title retiredAt } } }
+    } }`,
+  framework: `query($id: ID!) { framework(id: $id) {
+    id name kind description builtIn retiredAt
+    items(includeRetired: true) { id frameworkId code title description position retiredAt }
+  } }`,
+  createFramework: `mutation($input: CreateFrameworkInput!) { createFramework(input: $input) { ${FRAMEWORK_FIELDS} } }`,
+  updateFramework: `mutation($input: UpdateFrameworkInput!) { updateFramework(input: $input) { ${FRAMEWORK_FIELDS} } }`,
+  retireFramework: `mutation($input: IdInput!) { retireFramework(input: $input) { ${FRAMEWORK_FIELDS} } }`,
+  restoreFramework: `mutation($input: IdInput!) { restoreFramework(input: $input) { ${FRAMEWORK_FIELDS} } }`,
+  createFrameworkItem: `mutation($input: CreateFrameworkItemInput!) { createFrameworkItem(input: $input) { ${FRAMEWORK_ITEM_FIELDS} } }`,
+  updateFrameworkItem: `mutation($input: UpdateFrameworkItemInput!) { updateFrameworkItem(input: $input) { ${FRAMEWORK_ITEM_FIELDS} } }`,
+  removeFrameworkItem: `mutation($input: IdInput!) { removeFrameworkItem(input: $input) { retired item { ${FRAMEWORK_ITEM_FIELDS} } } }`,
+  restoreFrameworkItem: `mutation($input: IdInput!) { restoreFrameworkItem(input: $input) { ${FRAMEWORK_ITEM_FIELDS} } }`,
+
+  // ---- work plans (issue 4) ----
+  workPlans: `query($first: Int, $after: String, $filter: WorkPlanFilter) {
+    workPlans(first: $first, after: $after, filter: $filter) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { ${WORK_PLAN_FIELDS} } }
+    } }`,
+  workPlan: `query($id: ID!) { workPlan(id: $id) {
+    ${WORK_PLAN_FIELDS} canEdit
+    objectives { id position title actions { id } }
+    summary { ${SUMMARY_FIELDS} }
+  } }`,
+  workPlanCsv: 'query($id: ID!) { workPlanCsv(id: $id) }',
+  partnershipDashboard: `{ partnershipDashboard { subGroupId subGroup { id name } workPlan { id title status } summary { ${SUMMARY_FIELDS} } } }`,
+  actions: `query($first: Int, $after: String, $filter: ActionFilterInput, $orderBy: ActionOrder) {
+    actions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { id title status rag displayRag dueDate lastUpdateAt isOverdue isStale version } }
+    } }`,
+  action: `query($id: ID!) { action(id: $id) {
+    ${ACTION_FIELDS} canEdit canUpdate displayRag isOverdue isStale
+    supportingAgencies { id } frameworkItems { id code }
+    updates { ${UPDATE_FIELDS} } latestUpdate { id } earlierUpdates { ${UPDATE_FIELDS} }
+  } }`,
+  createWorkPlan: `mutation($input: CreateWorkPlanInput!) { createWorkPlan(input: $input) { ${WORK_PLAN_FIELDS} } }`,
+  updateWorkPlan: `mutation($input: UpdateWorkPlanInput!) { updateWorkPlan(input: $input) { ${WORK_PLAN_FIELDS} } }`,
+  activateWorkPlan: `mutation($input: WorkPlanIdInput!) { activateWorkPlan(input: $input) { ${WORK_PLAN_FIELDS} } }`,
+  closeWorkPlan: `mutation($input: WorkPlanIdInput!) { closeWorkPlan(input: $input) { ${WORK_PLAN_FIELDS} } }`,
+  rollForwardWorkPlan: `mutation($input: RollForwardInput!) { rollForwardWorkPlan(input: $input) { ${WORK_PLAN_FIELDS} } }`,
+  createObjective:
+    'mutation($input: CreateObjectiveInput!) { createObjective(input: $input) { id workPlanId title description position } }',
+  updateObjective:
+    'mutation($input: UpdateObjectiveInput!) { updateObjective(input: $input) { id workPlanId title description position } }',
+  createAction: `mutation($input: CreateActionInput!) { createAction(input: $input) { ${ACTION_FIELDS} } }`,
+  updateAction: `mutation($input: UpdateActionInput!) { updateAction(input: $input) { ${ACTION_FIELDS} } }`,
+  postActionUpdate: `mutation($input: PostActionUpdateInput!) { postActionUpdate(input: $input) {
+    action { id version status rag displayRag lastUpdateAt } update { ${UPDATE_FIELDS} }
+  } }`,
+  importActions: `mutation($input: ImportActionsInput!) { importActions(input: $input) {
+    valid imported rowCount actionsCreated objectivesCreated errors { row column message }
+  } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;

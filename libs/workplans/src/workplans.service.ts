@@ -585,7 +585,10 @@ export class WorkPlansService {
       const items = await this.frameworkItems.findByIds(tx, ids);
       if (items.length !== ids.length) throw fieldError('input.frameworkItemIds', 'Choose framework items from this partnership.');
       const already = new Set(current ? (await this.actions.frameworkItems(tx, [current.id])).map((l) => l.frameworkItemId) : []);
-      const retired = items.find((i) => i.retiredAt && !already.has(i.id));
+      // A retired item, or any item of a retired framework, stays on the work already tagged with it but cannot be newly chosen.
+      const added = ids.filter((id) => !already.has(id));
+      const retiredFrameworkItems = new Set((await this.frameworkItems.inRetiredFrameworks(tx, added)).map((i) => i.id));
+      const retired = items.find((i) => !already.has(i.id) && (i.retiredAt || retiredFrameworkItems.has(i.id)));
       if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
     }
     if (input.restrictedUserIds?.length) {
