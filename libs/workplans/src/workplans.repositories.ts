@@ -138,7 +138,8 @@ export class ActionRepository extends ScopedRepository<ActionEntity> {
         new Brackets((w) => {
           if (f.rags?.includes(DisplayRag.BLUE)) w.orWhere("a.status = 'COMPLETE'");
           const plain = f.rags?.filter((r) => r !== DisplayRag.BLUE) ?? [];
-          if (plain.length) w.orWhere("(a.status <> 'COMPLETE' AND a.rag IN (:...rags))", { rags: plain });
+          // Counted as the summary counts them: open actions by RAG, complete ones as blue, cancelled ones in neither.
+          if (plain.length) w.orWhere(`(a.status IN ${OPEN} AND a.rag IN (:...rags))`, { rags: plain });
         }),
       );
     }
@@ -258,7 +259,8 @@ export class ActionRepository extends ScopedRepository<ActionEntity> {
     const out: ActionEntity[] = [];
     let next = action.rolledFromActionId;
     while (next && out.length < 50) {
-      const prev = await this.select(scope).andWhere('a.id = :id', { id: next }).getOne();
+      // Each earlier period's action keeps its own visibility.
+      const prev = await this.visible(scope, this.select(scope)).andWhere('a.id = :id', { id: next }).getOne();
       if (!prev) break;
       out.push(prev);
       next = prev.rolledFromActionId;
