@@ -3,8 +3,9 @@ import { Layout, NotFound, RequireRole } from './components/layout';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { boardRoutes } from './routes/board';
+import { workPlanRoutes } from './routes/workplans';
 
-const ROUTES = [...accountRoutes, ...adminRoutes, ...boardRoutes];
+const ROUTES = [...accountRoutes, ...adminRoutes, ...boardRoutes, ...workPlanRoutes];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */
 export function App() {

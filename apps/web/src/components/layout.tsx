@@ -14,6 +14,7 @@ interface NavItem {
 /** What each role may use. A page not listed for a role answers as a missing page. */
 export const NAV: NavItem[] = [
   { to: '/', label: 'Home', roles: 'all' },
+  { to: '/dashboard', label: 'Dashboard', roles: 'all', also: ['/sub-groups', '/work-plans', '/actions'] },
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },

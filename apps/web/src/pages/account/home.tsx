@@ -2,8 +2,35 @@ import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FlashBanner } from '../../components/govuk';
 import { navFor } from '../../components/layout';
+import { Loaded, Pagination, showingText, useCursorPage, useQuery } from '../../components/lists';
+import { graphql } from '../../gql';
+import { gql } from '../../lib/api';
 import { ROLE_LABELS, useAuth, type Me } from '../../lib/auth';
 import { usePageTitle } from '../../lib/page';
+import { ActionsTable } from '../workplans/common';
+
+const MyActionsDocument = graphql(`
+  query MyActions($first: Int, $after: String) {
+    actions(filter: { mine: true, activePlansOnly: true }, orderBy: { field: DUE_DATE, direction: ASC }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ActionRow
+          subGroup {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const MY_ACTIONS_PAGE_SIZE = 10;
 
 const SUB_GROUP_ROLE_LABELS: Record<Me['subGroupMemberships'][number]['role'], string> = {
   CHAIR: 'Chair',
@@ -34,17 +61,23 @@ function tasksFor(me: Me): { intro: string; tasks: Task[] } {
           : 'You take part in the work of your sub-groups and your agency.';
     if (me.role === 'BOARD_MEMBER') {
       tasks.push({ key: 'packs', text: 'Read the board pack before each meeting' });
-      tasks.push({ key: 'scorecard', text: 'See the dashboards and the performance scorecard' });
+      tasks.push({ key: 'scorecard', text: 'See the performance scorecard' });
     }
     for (const m of me.subGroupMemberships) {
+      const to = `/sub-groups/${m.subGroup.id}/work-plan`;
       tasks.push(
         m.role === 'CHAIR'
-          ? {
-              key: `chair-${m.subGroup.id}`,
-              text: `Keep the ${m.subGroup.name} work plan current, review its evidence and submit its highlight report to the board`,
-            }
-          : { key: `member-${m.subGroup.id}`, text: `Update the ${m.subGroup.name} actions you own and add evidence` },
+          ? { key: `chair-${m.subGroup.id}`, text: `Keep the ${m.subGroup.name} work plan current`, to }
+          : { key: `member-${m.subGroup.id}`, text: `Update the ${m.subGroup.name} actions you own`, to },
       );
+    }
+    for (const m of me.subGroupMemberships) {
+      if (m.role === 'CHAIR')
+        tasks.push({
+          key: `report-${m.subGroup.id}`,
+          text: `Review ${m.subGroup.name}’s evidence and submit its highlight report to the board`,
+        });
+      else tasks.push({ key: `evidence-${m.subGroup.id}`, text: `Add evidence to ${m.subGroup.name}` });
     }
     if (me.role === 'MEMBER') tasks.push({ key: 'agency', text: `Log and update the commitments and evidence of ${me.agency.name}` });
     if (me.agency.sector === 'CHILDREN_IN_CARE_COUNCIL') {
@@ -76,6 +109,16 @@ export function HomePage() {
       <FlashBanner />
       {auth.partnership && <span className="govuk-caption-l">{auth.partnership.name}</span>}
       <h1 className="govuk-heading-l">Welcome, {me.name}</h1>
+
+      <h2 className="govuk-heading-m" id="my-actions-heading">
+        My actions
+      </h2>
+      <MyActions />
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/dashboard" id="dashboard-link">
+          See the partnership dashboard
+        </Link>
+      </p>
 
       <h2 className="govuk-heading-m">Your details</h2>
       <dl className="govuk-summary-list" id="your-details">
@@ -135,6 +178,34 @@ export function HomePage() {
         ))}
       </ul>
     </>
+  );
+}
+
+/** The actions this person owns in active work plans, soonest due first, a page at a time. */
+function MyActions() {
+  const page = useCursorPage();
+  const q = useQuery(() => gql(MyActionsDocument, { first: MY_ACTIONS_PAGE_SIZE, after: page.after }), [page.after]);
+  return (
+    <Loaded query={q}>
+      {({ actions: c }) =>
+        c.edges.length === 0 ? (
+          <p className="govuk-body" id="my-actions-empty">
+            You do not own any actions in active work plans.
+          </p>
+        ) : (
+          <>
+            <ActionsTable
+              id="my-actions"
+              caption={`Actions you own in active work plans, soonest due first. ${showingText(page.pageNumber, MY_ACTIONS_PAGE_SIZE, c.edges.length, c.totalCount, 'actions')}`}
+              actions={c.edges.map((e) => e.node)}
+              subGroupNames={new Map(c.edges.map((e) => [e.node.id, e.node.subGroup.name]))}
+              showOwner={false}
+            />
+            <Pagination pageInfo={c.pageInfo} page={page} label="page of my actions" />
+          </>
+        )
+      }
+    </Loaded>
   );
 }
 
