@@ -96,7 +96,9 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (previous.current === location.pathname) return;
     previous.current = location.pathname;
-    main.current?.focus();
+    // Screen readers start at the new page; the view starts at its top, header included.
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [location.pathname]);
   return (
     <>
