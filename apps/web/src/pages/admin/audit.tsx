@@ -16,6 +16,7 @@ import type { AuditEventFilter, AuditLogQuery } from '../../gql/graphql';
 import { ApiError, gql } from '../../lib/api';
 import { ROLE_LABELS } from '../../lib/auth';
 import { usePageTitle } from '../../lib/page';
+import { DateField, EMPTY_DATE, addDays, checkDate, type DateParts, type DateProblem } from '../../components/dates';
 import { loadAllUsers, londonStartOfDay, userOptions, type UserSummary } from './board-common';
 import { PAGE_SIZE, loadAgencyOptions } from './shared';
 
@@ -119,13 +120,6 @@ function recordTypeLabel(type: string): string {
 // ---------------------------------------------------------------------------------------
 // Filters: the form's fields, the address's query string, and checking them.
 
-interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
-type Part = keyof DateParts;
-
 interface FilterForm {
   type: string;
   person: string;
@@ -133,8 +127,6 @@ interface FilterForm {
   to: DateParts;
   record: string;
 }
-
-const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
 function datePartsFromParam(v: string | null): DateParts {
   if (!v) return EMPTY_DATE;
@@ -153,50 +145,6 @@ function formFromParams(p: URLSearchParams): FilterForm {
   };
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** A month as a number or a name ("11", "Nov", "November"), as the GOV.UK date pattern suggests accepting. */
-function monthNumber(v: string): number {
-  if (/^\d{1,2}$/.test(v)) return Number(v);
-  const name = v.toLowerCase();
-  const i = name.length >= 3 ? MONTHS.findIndex((m) => m.startsWith(name)) : -1;
-  return i >= 0 ? i + 1 : NaN;
-}
-
-interface CheckedDate {
-  y: number;
-  m: number;
-  d: number;
-}
-
-interface DateProblem {
-  message: string;
-  parts: Part[];
-}
-
-/** The GOV.UK date input's checks and messages. An empty date is allowed: it means no limit. */
-function checkDate(label: string, p: DateParts): { value?: CheckedDate; problem?: DateProblem } {
-  const t = { day: p.day.trim(), month: p.month.trim(), year: p.year.trim() };
-  const missing = (['day', 'month', 'year'] as Part[]).filter((k) => !t[k]);
-  if (missing.length === 3) return {};
-  if (missing.length) return { problem: { message: `${label} must include a ${missing.join(' and ')}`, parts: missing } };
-  const d = /^\d{1,2}$/.test(t.day) ? Number(t.day) : NaN;
-  const m = monthNumber(t.month);
-  const bad: Part[] = [];
-  if (!(d >= 1 && d <= 31)) bad.push('day');
-  if (!(m >= 1 && m <= 12)) bad.push('month');
-  if (!/^\d+$/.test(t.year)) bad.push('year');
-  if (bad.length) return { problem: { message: `${label} must be a real date`, parts: bad } };
-  if (t.year.length !== 4) return { problem: { message: `Year in ${label.toLowerCase()} must include 4 numbers`, parts: ['year'] } };
-  const y = Number(t.year);
-  if (y < 1000) return { problem: { message: `${label} must be a real date`, parts: ['year'] } };
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  if (probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) {
-    return { problem: { message: `${label} must be a real date`, parts: ['day', 'month', 'year'] } };
-  }
-  return { value: { y, m, d } };
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Checked {
@@ -204,10 +152,6 @@ interface Checked {
   dateProblems: { from?: DateProblem; to?: DateProblem };
   filter?: AuditEventFilter;
   params?: URLSearchParams;
-}
-
-function iso(d: CheckedDate): string {
-  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 }
 
 function checkFilters(f: FilterForm, users: UserSummary[] | undefined): Checked {
@@ -220,7 +164,7 @@ function checkFilters(f: FilterForm, users: UserSummary[] | undefined): Checked 
   const to = checkDate('Date to', f.to);
   if (from.problem) dateProblems.from = from.problem;
   if (to.problem) dateProblems.to = to.problem;
-  if (from.value && to.value && iso(to.value) < iso(from.value)) {
+  if (from.value && to.value && to.value < from.value) {
     dateProblems.to = { message: 'Date to must be the same as or after date from', parts: ['day', 'month', 'year'] };
   }
   for (const k of ['from', 'to'] as const) {
@@ -247,20 +191,24 @@ function checkFilters(f: FilterForm, users: UserSummary[] | undefined): Checked 
     params.set('person', f.person);
   }
   if (from.value) {
-    filter.from = londonStartOfDay(from.value.y, from.value.m, from.value.d);
-    params.set('from', iso(from.value));
+    filter.from = londonStartOfDay(...ymd(from.value));
+    params.set('from', from.value);
   }
   if (to.value) {
     // "To" includes the whole of that day: the api's `to` is the first moment after it.
-    const next = new Date(Date.UTC(to.value.y, to.value.m - 1, to.value.d + 1));
-    filter.to = londonStartOfDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
-    params.set('to', iso(to.value));
+    filter.to = londonStartOfDay(...ymd(addDays(to.value, 1)));
+    params.set('to', to.value);
   }
   if (record) {
     filter.entityId = record;
     params.set('record', record);
   }
   return { errors: {}, dateProblems, filter, params };
+}
+
+function ymd(day: string): [number, number, number] {
+  const [y, m, d] = day.split('-').map(Number);
+  return [y, m, d];
 }
 
 /** Where the api put a filter's error, as the id of the field that shows it. */
@@ -271,62 +219,6 @@ const API_FIELD_IDS: Record<string, string> = {
   to: 'to-day',
   entityId: 'entityId',
 };
-
-function DateInput({
-  name,
-  legend,
-  hint,
-  value,
-  onChange,
-  problem,
-}: {
-  name: string;
-  legend: string;
-  hint: string;
-  value: DateParts;
-  onChange: (v: DateParts) => void;
-  problem?: DateProblem;
-}) {
-  const described = [`${name}-hint`, problem ? `${name}-error` : ''].filter(Boolean).join(' ');
-  const item = (part: Part, label: string, width: 2 | 4) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={`${name}-${part}`}>
-          {label}
-        </label>
-        <input
-          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${problem?.parts.includes(part) ? ' govuk-input--error' : ''}`}
-          id={`${name}-${part}`}
-          name={`${name}-${part}`}
-          type="text"
-          inputMode="numeric"
-          value={value[part]}
-          onChange={(e) => onChange({ ...value, [part]: e.target.value })}
-        />
-      </div>
-    </div>
-  );
-  return (
-    <div className={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={described}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-        {problem && (
-          <p id={`${name}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {problem.message}
-          </p>
-        )}
-        <div className="govuk-date-input" id={name}>
-          {item('day', 'Day', 2)}
-          {item('month', 'Month', 2)}
-          {item('year', 'Year', 4)}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 // ---------------------------------------------------------------------------------------
 // Showing what changed.
@@ -633,23 +525,25 @@ function AuditLog({ lookups: l }: { lookups: Lookups }) {
           </div>
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-one-half">
-              <DateInput
+              <DateField
                 name="from"
                 legend="Date from"
                 hint="For example, 27 3 2026"
                 value={draft.from}
                 onChange={(from) => setDraft({ ...draft, from })}
-                problem={dateProblem('from')}
+                error={dateProblem('from')?.message}
+                errorParts={dateProblem('from')?.parts}
               />
             </div>
             <div className="govuk-grid-column-one-half">
-              <DateInput
+              <DateField
                 name="to"
                 legend="Date to"
                 hint="Includes the whole of this day. For example, 28 3 2026"
                 value={draft.to}
                 onChange={(to) => setDraft({ ...draft, to })}
-                problem={dateProblem('to')}
+                error={dateProblem('to')?.message}
+                errorParts={dateProblem('to')?.parts}
               />
             </div>
           </div>

@@ -16,7 +16,8 @@ import { usePageTitle } from '../../lib/page';
 import { loadAllUsers, useFocusHash, userOptions, type UserSummary } from '../admin/board-common';
 import { BackLink, loadAgencyOptions, onlyFields } from '../admin/shared';
 import { itemLabel, loadFrameworks, planHref, type FrameworkWithItems } from './common';
-import { Checkboxes, DateField, EMPTY_DATE, checkDate, datePartsFrom, withDateTargets, type DatePart, type DateParts } from './fields';
+import { Checkboxes } from './fields';
+import { DateField, EMPTY_DATE, checkDate, datePartsFrom, withDateTargets, type DatePart, type DateParts } from '../../components/dates';
 import { loadObjectives } from './objectives';
 import { loadPlanById, type Plan } from './work-plan';
 

@@ -25,7 +25,7 @@ import { usePageTitle } from '../../lib/page';
 import { loadAllUsers, useInPageFlash } from '../admin/board-common';
 import { onlyFields } from '../admin/shared';
 import { Breadcrumbs, LinkButton, itemLabel, planHref } from './common';
-import { DateField, checkDate, datePartsFrom, todayInLondon, withDateTargets, type DatePart, type DateParts } from './fields';
+import { DateField, checkDate, datePartsFrom, todayInLondon, withDateTargets, type DatePart, type DateParts } from '../../components/dates';
 
 export const ActionUpdateFieldsFragmentDoc = graphql(`
   fragment ActionUpdateFields on ActionUpdate {

@@ -15,7 +15,16 @@ import { usePageTitle } from '../../lib/page';
 import { useFocusHash } from '../admin/board-common';
 import { BackLink, onlyFields } from '../admin/shared';
 import { canLeadSubGroup, planHref } from './common';
-import { DateField, addDays, checkDate, datePartsFrom, withDateTargets, type DatePart, type DateParts, EMPTY_DATE } from './fields';
+import {
+  DateField,
+  addDays,
+  checkDate,
+  datePartsFrom,
+  withDateTargets,
+  type DatePart,
+  type DateParts,
+  EMPTY_DATE,
+} from '../../components/dates';
 import { loadPlanById, type Plan } from './work-plan';
 
 const SubGroupNameDocument = graphql(`
