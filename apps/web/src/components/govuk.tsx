@@ -130,3 +130,17 @@ export function FlashBanner() {
     </NotificationBanner>
   );
 }
+
+/** The GOV.UK warning text: an important consequence, said before someone acts. */
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span> {children}
+      </strong>
+    </div>
+  );
+}

@@ -1,3 +1,4 @@
+import { WarningText } from '../../components/govuk';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Errors, Option } from '../../components/forms';
@@ -134,15 +135,10 @@ export function LinkIssued({
             {copied}
           </p>
         </div>
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span> Only send this link to {user.name}. Anyone who has it can set the
-            password for their account. You will not be able to see it again: if it is lost, create a new one.
-          </strong>
-        </div>
+        <WarningText>
+          Only send this link to {user.name}. Anyone who has it can set the password for their account. You will not be able to see it
+          again: if it is lost, create a new one.
+        </WarningText>
         {children}
       </div>
     </div>

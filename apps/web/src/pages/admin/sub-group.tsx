@@ -1,3 +1,4 @@
+import { WarningText } from '../../components/govuk';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ErrorSummary, Radios, Select, TextInput, Textarea, useApiForm } from '../../components/forms';
@@ -476,15 +477,7 @@ function RemoveMemberConfirm({ subGroup: sg, member }: { subGroup: SubGroupData;
             sub-group stays.
           </p>
           {member.role === 'CHAIR' && (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                {member.user.name} chairs this sub-group. It will have no chair until you choose one.
-              </strong>
-            </div>
+            <WarningText>{member.user.name} chairs this sub-group. It will have no chair until you choose one.</WarningText>
           )}
           <form onSubmit={submit} noValidate>
             <div className="govuk-button-group">

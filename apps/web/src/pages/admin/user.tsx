@@ -1,3 +1,4 @@
+import { WarningText } from '../../components/govuk';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ErrorSummary, Radios, Select, TextInput, useApiForm } from '../../components/forms';
@@ -362,16 +363,10 @@ function DeactivateUser({ user }: { user: User }) {
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">{user.email}</span>
           <h1 className="govuk-heading-l">Deactivate {user.name}</h1>
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span> {user.name} will no longer be able to sign in, and will be signed out
-              everywhere.
-              {user.status === 'INVITED' ? ' Their invitation link will stop working.' : ''}
-            </strong>
-          </div>
+          <WarningText>
+            {user.name} will no longer be able to sign in, and will be signed out everywhere.
+            {user.status === 'INVITED' ? ' Their invitation link will stop working.' : ''}
+          </WarningText>
           <p className="govuk-body">
             Their history stays: everything they have done remains in the records and the audit log. You can reactivate them later.
           </p>
