@@ -7,11 +7,12 @@ import { afterAction, checkAccessibility, finishJourney, h1, navItems, signIn, u
  */
 const app = useBrowserStack();
 
-const SECRETARIAT_NAV = ['Home', 'Partnership', 'Agencies', 'Users', 'Board and sub-groups', 'Audit log', 'Sign out'];
-const OTHERS_NAV = ['Home', 'Sign out'];
+const SECRETARIAT_NAV = ['Home', 'Dashboard', 'Partnership', 'Agencies', 'Users', 'Board and sub-groups', 'Audit log', 'Sign out'];
+const OTHERS_NAV = ['Home', 'Dashboard', 'Sign out'];
 
 /** Where the secretariat's navigation goes. */
 const SECRETARIAT_PAGES: Record<string, string> = {
+  Dashboard: '/dashboard',
   Partnership: '/admin/partnership',
   Agencies: '/admin/agencies',
   Users: '/admin/users',
