@@ -13,6 +13,7 @@ import { IdentityModule, MaintenanceSchedulerModule } from '@pbw/identity';
 import { BoardsModule } from '@pbw/boards';
 import { FrameworksModule } from '@pbw/frameworks';
 import { WorkPlansModule } from '@pbw/workplans';
+import { FilesModule } from '@pbw/files';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -85,6 +86,7 @@ export class AppModule implements NestModule {
         BoardsModule,
         FrameworksModule,
         WorkPlansModule,
+        FilesModule,
         MaintenanceSchedulerModule,
       ],
       controllers: [HealthController],

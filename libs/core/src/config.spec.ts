@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       signInWindowMinutes: 15,
       actionStaleAfterDays: 30,
       webDistDir: expect.stringMatching(/dist[/\\]web$/),
+      fileStorageDir: expect.stringMatching(/\.data[/\\]files$/),
+      fileMaxBytes: 26214400,
     });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -62,6 +64,8 @@ describe('loadConfig', () => {
       SIGNIN_MAX_FAILURES_PER_ACCOUNT: '3',
       SIGNIN_MAX_FAILURES_PER_ADDRESS: '50',
       SIGNIN_WINDOW_MINUTES: '10',
+      FILE_STORAGE_DIR: '/var/lib/pbw/files',
+      FILE_MAX_BYTES: '1048576',
     });
     expect(c).toMatchObject({
       nodeEnv: 'production',
@@ -81,6 +85,8 @@ describe('loadConfig', () => {
       signInMaxFailuresPerAccount: 3,
       signInMaxFailuresPerAddress: 50,
       signInWindowMinutes: 10,
+      fileStorageDir: '/var/lib/pbw/files',
+      fileMaxBytes: 1048576,
     });
   });
 
@@ -124,6 +130,9 @@ describe('loadConfig', () => {
     ],
     ['SIGNIN_MAX_FAILURES_PER_ADDRESS', { SIGNIN_MAX_FAILURES_PER_ADDRESS: 'x' }, /SIGNIN_MAX_FAILURES_PER_ADDRESS must be a whole number/],
     ['SIGNIN_WINDOW_MINUTES', { SIGNIN_WINDOW_MINUTES: '1441' }, /SIGNIN_WINDOW_MINUTES must be between 1 and 1440/],
+    ['FILE_MAX_BYTES', { FILE_MAX_BYTES: '0' }, /FILE_MAX_BYTES must be between 1 and 1073741824/],
+    ['FILE_MAX_BYTES', { FILE_MAX_BYTES: '25MB' }, /FILE_MAX_BYTES must be a whole number/],
+    ['FILE_STORAGE_DIR', { FILE_STORAGE_DIR: 'relative/files' }, /FILE_STORAGE_DIR must be an absolute path/],
   ])('names %s when it is bad', (name, override, message) => {
     const found = problems({ ...BASE, ...override });
     expect(found).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /**
  * Every environment variable the apps read, validated once at boot. A bad value stops
@@ -29,6 +29,10 @@ export interface AppConfig {
   actionStaleAfterDays: number;
   /** The built web app the api serves; absent means the api runs alone. */
   webDistDir: string;
+  /** Where uploaded files are kept on disk (the local-disk FileStorage). */
+  fileStorageDir: string;
+  /** The largest upload accepted, in bytes. */
+  fileMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -122,7 +126,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInWindowMinutes: int(r, 'SIGNIN_WINDOW_MINUTES', 15, 1, 1440),
     actionStaleAfterDays: int(r, 'ACTION_STALE_AFTER_DAYS', 30, 1, 365),
     webDistDir: str(r, 'WEB_DIST_DIR', join(__dirname, '../../../dist/web')),
+    fileStorageDir: str(r, 'FILE_STORAGE_DIR', join(__dirname, '../../../.data/files')),
+    fileMaxBytes: int(r, 'FILE_MAX_BYTES', 26214400, 1, 1073741824),
   };
+  if (!isAbsolute(config.fileStorageDir)) r.problems.push(`FILE_STORAGE_DIR must be an absolute path, got "${config.fileStorageDir}"`);
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
 }

@@ -3,6 +3,14 @@ import { BOARDS_ENTITIES } from '@pbw/boards';
 import { IDENTITY_ENTITIES } from '@pbw/identity';
 import { FRAMEWORKS_ENTITIES } from '@pbw/frameworks';
 import { WORKPLANS_ENTITIES } from '@pbw/workplans';
+import { FILES_ENTITIES } from '@pbw/files';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...BOARDS_ENTITIES, ...FRAMEWORKS_ENTITIES, ...WORKPLANS_ENTITIES, AuditEventEntity];
+export const ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...BOARDS_ENTITIES,
+  ...FRAMEWORKS_ENTITIES,
+  ...WORKPLANS_ENTITIES,
+  ...FILES_ENTITIES,
+  AuditEventEntity,
+];
