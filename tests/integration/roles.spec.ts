@@ -1,7 +1,7 @@
 /**
  * DESIGN.md §3 for the partnership set-up: the secretariat administers the partnership
- * (details, agencies, users, board, sub-groups, audit log, and the frameworks work is
- * tagged against); board members, members and sub-group chairs may read it but not change
+ * (details, agencies, users, board, sub-groups, audit log, the frameworks work is
+ * tagged against, and the board's meetings); board members, members and sub-group chairs may read it but not change
  * it (FORBIDDEN, nothing written). Work plan mutations follow the chair / owner / lead
  * agency rules instead: those are shown in workplans.access.spec.ts (listed below). Plus the
  * rules around who can act at all: no token, a tampered token, a deactivated user's token;
@@ -78,6 +78,8 @@ describe('roles: who may administer the partnership', () => {
   /** The partnership's own framework: P1 to edit, P2 unused (so removing deletes it), P3 retired (to restore). */
   let framework: string;
   const item = {} as Record<'P1' | 'P2' | 'P3', string>;
+  /** A planned board meeting. */
+  let meeting: string;
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
 
@@ -100,6 +102,12 @@ describe('roles: who may administer the partnership', () => {
       );
       item[code as 'P1' | 'P2' | 'P3'] = r.rows[0].id;
     }
+    meeting = (
+      await stack.pg.query<{ id: string }>(
+        "INSERT INTO meetings (partnership_id, starts_at, report_deadline) VALUES ($1, '2026-12-03T10:00:00Z', '2026-11-19') RETURNING id",
+        [A.id],
+      )
+    ).rows[0].id;
     const who = ['secretariat', 'boardMember', 'member', 'chair'] as const;
     const sessions = await Promise.all(who.map((w) => signIn(stack.client(), A[w].email)));
     who.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
@@ -208,6 +216,25 @@ describe('roles: who may administer the partnership', () => {
     },
     { op: 'removeFrameworkItem', vars: () => ({ input: { id: item.P2 } }), action: 'frameworkItem.delete', message: ADMIN_DENIED },
     { op: 'restoreFrameworkItem', vars: () => ({ input: { id: item.P3 } }), action: 'frameworkItem.restore', message: ADMIN_DENIED },
+    // Board meetings (issue 5).
+    {
+      op: 'createMeeting',
+      vars: () => ({ input: { startsAt: '2027-03-04T10:00:00Z', reportDeadline: '2027-02-18', location: 'Council chamber' } }),
+      action: 'meeting.create',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'updateMeeting',
+      vars: () => ({ input: { id: meeting, location: 'https://meet.example.test/board', reportDeadline: '2026-11-20' } }),
+      action: 'meeting.update',
+      message: ADMIN_DENIED,
+    },
+    {
+      op: 'setMeetingStatus',
+      vars: () => ({ input: { id: meeting, status: 'CANCELLED' } }),
+      action: 'meeting.setStatus',
+      message: ADMIN_DENIED,
+    },
   ];
 
   /** A well-formed request for each work plan mutation, naming nothing that exists: enough to show a caller with no token is refused first. */
@@ -283,7 +310,7 @@ describe('roles: who may administer the partnership', () => {
   );
 
   it.each<Role>(['boardMember', 'member', 'chair'])(
-    '%s can read the partnership, agencies, users, sub-groups, board, frameworks and themselves',
+    '%s can read the partnership, agencies, users, sub-groups, board, frameworks, meetings and themselves',
     async (role) => {
       const c = as(role);
       const agencies = await tenantIds(stack.pg, 'agencies', A.id);
@@ -336,6 +363,11 @@ describe('roles: who may administer the partnership', () => {
       expect([f.frameworks.totalCount, f.frameworks.edges.map((e) => e.node.id).sort()]).toEqual([frameworks.length, frameworks]);
       expect(f.frameworks.edges.flatMap((e) => e.node.items.map((i) => i.id)).sort()).toEqual(items);
       await expect(c.ok(OPS.framework, { id: framework })).resolves.toMatchObject({ framework: { id: framework, builtIn: false } });
+      // The board's meetings.
+      const meetings = await tenantIds(stack.pg, 'meetings', A.id);
+      const m = await c.ok<{ meetings: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(OPS.meetings, { first: 100 });
+      expect([m.meetings.totalCount, m.meetings.edges.map((e) => e.node.id).sort()]).toEqual([meetings.length, meetings]);
+      await expect(c.ok(OPS.meeting, { id: meeting })).resolves.toMatchObject({ meeting: { id: meeting } });
     },
   );
 

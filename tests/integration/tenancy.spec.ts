@@ -3,7 +3,7 @@
  * reveal whether the record exists." Signed in as partnership A's secretariat (the
  * strongest role), every query and mutation is pointed at partnership B's records
  * (including B's work plans, objectives, actions, progress updates, frameworks and items,
- * and B's own copy of the statutory principles).
+ * and B's own copy of the statutory principles, and B's board meetings).
  * Each must fail exactly as it does for an id that exists nowhere, leave both
  * partnerships untouched, and the same operation on A's own records must succeed (so the
  * failures are the tenancy rule, not a malformed request).
@@ -45,7 +45,7 @@ interface CrossCase {
 
 // Mutations that name no record by id, so have nothing to point at B: they are covered by
 // showing they act on A's own partnership (last test) and leave B byte-for-byte unchanged.
-const NO_REFERENCE_MUTATIONS = ['updatePartnership', 'createAgency', 'createFramework'];
+const NO_REFERENCE_MUTATIONS = ['updatePartnership', 'createAgency', 'createFramework', 'createMeeting'];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
 const COVERED_MUTATIONS = [
@@ -84,11 +84,25 @@ const COVERED_MUTATIONS = [
   'updateAction',
   'postActionUpdate',
   'importActions',
+  // Meetings (issue 5).
+  'createMeeting',
+  'updateMeeting',
+  'setMeetingStatus',
 ];
 
 /** Every query this suite covers, by how. */
-const BY_ID_QUERIES = ['agency', 'user', 'subGroup', 'framework', 'workPlan', 'action', 'workPlanCsv'];
-const LIST_QUERIES = ['agencies', 'users', 'subGroups', 'subGroupMemberships', 'auditEvents', 'frameworks', 'workPlans', 'actions'];
+const BY_ID_QUERIES = ['agency', 'user', 'subGroup', 'framework', 'workPlan', 'action', 'workPlanCsv', 'meeting'];
+const LIST_QUERIES = [
+  'agencies',
+  'users',
+  'subGroups',
+  'subGroupMemberships',
+  'auditEvents',
+  'frameworks',
+  'workPlans',
+  'actions',
+  'meetings',
+];
 const OWN_QUERIES = ['partnership', 'board', 'me', 'partnershipDashboard'];
 const COVERED_QUERIES = [...BY_ID_QUERIES, ...LIST_QUERIES, ...OWN_QUERIES];
 
@@ -113,6 +127,25 @@ interface PlanRecords {
   /** A draft plan of the same sub-group, with an objective. */
   draft: string;
   draftObjective: string;
+}
+
+/** One partnership's board meetings, made through the api by its secretariat: one planned, one cancelled. */
+interface MeetingRecords {
+  planned: string;
+  cancelled: string;
+}
+
+async function seedMeetings(c: GqlClient, label: string): Promise<MeetingRecords> {
+  const create = async (startsAt: string, reportDeadline: string): Promise<string> => {
+    const d = await c.ok<{ createMeeting: { id: string } }>(OPS.createMeeting, {
+      input: { title: `${label} board`, startsAt, reportDeadline, location: `${label} Town Hall` },
+    });
+    return d.createMeeting.id;
+  };
+  const planned = await create('2026-12-03T10:00:00Z', '2026-11-19');
+  const cancelled = await create('2027-03-04T10:00:00Z', '2027-02-18');
+  await c.ok(OPS.setMeetingStatus, { input: { id: cancelled, status: 'CANCELLED' } });
+  return { planned, cancelled };
 }
 
 async function seedWorkPlans(stack: Stack, c: GqlClient, p: TestPartnership, label: string): Promise<PlanRecords> {
@@ -187,6 +220,9 @@ describe('tenancy: no read or write across partnerships', () => {
   /** Each side's work plans and frameworks. */
   let wA: PlanRecords;
   let wB: PlanRecords;
+  /** Each side's meetings. */
+  let mA: MeetingRecords;
+  let mB: MeetingRecords;
   let bBefore: Record<string, string[]>;
   let bAuditBefore: number;
 
@@ -205,6 +241,8 @@ describe('tenancy: no read or write across partnerships', () => {
     await asA.ok(OPS.updatePartnership, { input: { description: 'Alphashire notes' } });
     wA = await seedWorkPlans(stack, asA, A, 'Alphashire');
     wB = await seedWorkPlans(stack, asB, B, 'Betaborough');
+    mA = await seedMeetings(asA, 'Alphashire');
+    mB = await seedMeetings(asB, 'Betaborough');
     bBefore = await tenantSnapshot(stack.pg, B.id);
     bAuditBefore = await auditCount(stack.pg, B.id);
   });
@@ -359,6 +397,7 @@ describe('tenancy: no read or write across partnerships', () => {
       },
       ...frameworkCases(f1),
       ...workPlanCases(f1),
+      ...meetingCases(f1),
     ];
   };
 
@@ -588,6 +627,37 @@ describe('tenancy: no read or write across partnerships', () => {
     ];
   };
 
+  const meetingCases = (f1: string): CrossCase[] => [
+    {
+      label: "updateMeeting on B's meeting",
+      op: 'updateMeeting',
+      b: () => ({ input: { id: mB.planned, title: 'Taken over', startsAt: '2026-12-10T10:00:00Z' } }),
+      fake: () => ({ input: { id: f1, title: 'Taken over', startsAt: '2026-12-10T10:00:00Z' } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "setMeetingStatus holding B's planned meeting",
+      op: 'setMeetingStatus',
+      b: () => ({ input: { id: mB.planned, status: 'HELD' } }),
+      fake: () => ({ input: { id: f1, status: 'HELD' } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "setMeetingStatus cancelling B's planned meeting",
+      op: 'setMeetingStatus',
+      b: () => ({ input: { id: mB.planned, status: 'CANCELLED' } }),
+      fake: () => ({ input: { id: f1, status: 'CANCELLED' } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "setMeetingStatus planning B's cancelled meeting again",
+      op: 'setMeetingStatus',
+      b: () => ({ input: { id: mB.cancelled, status: 'PLANNED' } }),
+      fake: () => ({ input: { id: f1, status: 'PLANNED' } }),
+      expected: notFound('Meeting'),
+    },
+  ];
+
   const expectError = (r: GqlResult<unknown>, op: string, expected: Expected) => {
     expect(r.data).toBeNull();
     expect(r.errors).toHaveLength(1);
@@ -625,6 +695,8 @@ describe('tenancy: no read or write across partnerships', () => {
       ['action', wB.action, 'Action'],
       ['workPlanCsv', wB.plan, 'Work plan'],
       ['workPlanCsv', wB.draft, 'Work plan'],
+      ['meeting', mB.planned, 'Meeting'],
+      ['meeting', mB.cancelled, 'Meeting'],
     ];
     for (const [op, id, what] of reads) {
       const real = await asA.request(OPS[op as OpName], { id });
@@ -646,6 +718,9 @@ describe('tenancy: no read or write across partnerships', () => {
     await expect(asA.ok(OPS.action, { id: wA.action })).resolves.toMatchObject({
       action: { id: wA.action, frameworkItems: [{ code: 'P1' }, { code: 'P3' }, { code: 'CPP-A' }].map((i) => expect.objectContaining(i)) },
     });
+    await expect(asA.ok(OPS.meeting, { id: mA.cancelled })).resolves.toMatchObject({
+      meeting: { id: mA.cancelled, status: 'CANCELLED', title: 'Alphashire board' },
+    });
     const csv = await asA.ok<{ workPlanCsv: string }>(OPS.workPlanCsv, { id: wA.plan });
     expect(csv.workPlanCsv).toContain('Alphashire health assessments');
     expect(csv.workPlanCsv).not.toContain('Betaborough');
@@ -661,6 +736,7 @@ describe('tenancy: no read or write across partnerships', () => {
       ['frameworks', 'frameworks', { includeRetired: true }],
       ['workPlans', 'work_plans'],
       ['actions', 'actions'],
+      ['meetings', 'meetings'],
     ];
     for (const [op, table, extra] of lists) {
       const aIds = await tenantIds(stack.pg, table, A.id);
@@ -698,6 +774,7 @@ describe('tenancy: no read or write across partnerships', () => {
       ['actions', { filter: { leadAgencyId: B.agencies.health } }],
       ['actions', { filter: { frameworkItemId: wB.items.P1 } }],
       ['actions', { filter: { frameworkItemId: wB.cppA } }],
+      ['auditEvents', { filter: { entityType: 'Meeting', entityId: mB.planned } }],
     ];
     for (const [op, vars] of empty) {
       const data = await asA.ok<Record<string, { totalCount: number; edges: unknown[] }>>(OPS[op], vars);
@@ -907,6 +984,32 @@ describe('tenancy: no read or write across partnerships', () => {
     expect(await auditCount(stack.pg, A.id)).toBe(audits + 23);
   });
 
+  it("the same meeting writes on A's own records succeed", async () => {
+    const ok = <T = Record<string, unknown>>(op: OpName, input: Record<string, unknown>) => asA.ok<T>(OPS[op], { input });
+    const audits = await auditCount(stack.pg, A.id);
+    await expect(ok('updateMeeting', { id: mA.planned, title: 'Taken over', startsAt: '2026-12-10T10:00:00Z' })).resolves.toMatchObject({
+      updateMeeting: { id: mA.planned, title: 'Taken over', startsAt: '2026-12-10T10:00:00.000Z' },
+    });
+    await expect(ok('setMeetingStatus', { id: mA.cancelled, status: 'PLANNED' })).resolves.toMatchObject({
+      setMeetingStatus: { id: mA.cancelled, status: 'PLANNED' },
+    });
+    await expect(ok('setMeetingStatus', { id: mA.planned, status: 'HELD' })).resolves.toMatchObject({
+      setMeetingStatus: { id: mA.planned, status: 'HELD' },
+    });
+    await expect(ok('setMeetingStatus', { id: mA.cancelled, status: 'CANCELLED' })).resolves.toMatchObject({
+      setMeetingStatus: { id: mA.cancelled, status: 'CANCELLED' },
+    });
+    // createMeeting names no record: it acts on A's own partnership.
+    const created = await ok<{ createMeeting: { id: string } }>('createMeeting', {
+      title: 'Betaborough board',
+      startsAt: '2027-06-03T09:30:00Z',
+      reportDeadline: '2027-05-20',
+    });
+    const row = await stack.pg.query('SELECT partnership_id FROM meetings WHERE id = $1', [created.createMeeting.id]);
+    expect(row.rows).toEqual([{ partnership_id: A.id }]);
+    expect(await auditCount(stack.pg, A.id)).toBe(audits + 5);
+  });
+
   it('leaves B byte-for-byte unchanged, with no audit rows about B anywhere', async () => {
     expect(await tenantSnapshot(stack.pg, B.id)).toEqual(bBefore);
     expect(await auditCount(stack.pg, B.id)).toBe(bAuditBefore);
@@ -925,8 +1028,9 @@ describe('tenancy: no read or write across partnerships', () => {
       ...(await tenantIds(stack.pg, 'objectives', B.id)),
       ...(await tenantIds(stack.pg, 'actions', B.id)),
       ...(await tenantIds(stack.pg, 'action_updates', B.id)),
+      ...(await tenantIds(stack.pg, 'meetings', B.id)),
     ];
-    expect(bRecords).toEqual(expect.arrayContaining([wB.action, wB.plan, wB.framework, wB.principles, wB.cppA]));
+    expect(bRecords).toEqual(expect.arrayContaining([wB.action, wB.plan, wB.framework, wB.principles, wB.cppA, mB.planned, mB.cancelled]));
     // Nothing A did was recorded in B's log, and A's log records nothing of B's.
     const byA = await stack.pg.query(
       'SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND actor_user_id = ANY($2::uuid[])',

@@ -14,6 +14,7 @@ import { BoardsModule } from '@pbw/boards';
 import { FrameworksModule } from '@pbw/frameworks';
 import { WorkPlansModule } from '@pbw/workplans';
 import { FilesModule } from '@pbw/files';
+import { MeetingsModule } from '@pbw/meetings';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -87,6 +88,7 @@ export class AppModule implements NestModule {
         FrameworksModule,
         WorkPlansModule,
         FilesModule,
+        MeetingsModule,
         MaintenanceSchedulerModule,
       ],
       controllers: [HealthController],

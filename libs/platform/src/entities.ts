@@ -4,6 +4,7 @@ import { IDENTITY_ENTITIES } from '@pbw/identity';
 import { FRAMEWORKS_ENTITIES } from '@pbw/frameworks';
 import { WORKPLANS_ENTITIES } from '@pbw/workplans';
 import { FILES_ENTITIES } from '@pbw/files';
+import { MEETINGS_ENTITIES } from '@pbw/meetings';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
 export const ENTITIES = [
@@ -12,5 +13,6 @@ export const ENTITIES = [
   ...FRAMEWORKS_ENTITIES,
   ...WORKPLANS_ENTITIES,
   ...FILES_ENTITIES,
+  ...MEETINGS_ENTITIES,
   AuditEventEntity,
 ];

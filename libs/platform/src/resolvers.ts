@@ -11,6 +11,7 @@ import {
   WorkPlanCsvResolver,
   WorkPlanResolver,
 } from '@pbw/workplans';
+import { MeetingResolver } from '@pbw/meetings';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -35,4 +36,5 @@ export const RESOLVERS = [
   SubGroupWorkPlanResolver,
   DashboardRowResolver,
   WorkPlanCsvResolver,
+  MeetingResolver,
 ];

@@ -89,6 +89,7 @@ const SUMMARY_FIELDS =
 export const ACTION_FIELDS =
   'id workPlanId objectiveId subGroupId title description ownerUserId leadAgencyId startDate dueDate status rag successMeasure visibility restrictedUserIds version rolledFromActionId lastUpdateAt createdAt updatedAt';
 const UPDATE_FIELDS = 'id actionId authorUserId updateDate narrative status rag createdAt';
+const MEETING_FIELDS = 'id title startsAt location reportDeadline status createdAt updatedAt';
 
 /**
  * One GraphQL document per root operation, each taking its arguments as variables
@@ -185,6 +186,16 @@ export const OPS = {
   importActions: `mutation($input: ImportActionsInput!) { importActions(input: $input) {
     valid imported rowCount actionsCreated objectivesCreated errors { row column message }
   } }`,
+
+  // ---- meetings (issue 5) ----
+  meetings: `query($first: Int, $after: String, $filter: MeetingFilter) {
+    meetings(first: $first, after: $after, filter: $filter) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${MEETING_FIELDS} } }
+    } }`,
+  meeting: `query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`,
+  createMeeting: `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+  updateMeeting: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+  setMeetingStatus: `mutation($input: SetMeetingStatusInput!) { setMeetingStatus(input: $input) { ${MEETING_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
