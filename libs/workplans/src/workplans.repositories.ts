@@ -220,6 +220,16 @@ export class ActionRepository extends ScopedRepository<ActionEntity> {
     return rows;
   }
 
+  /** The visible actions of several objectives in one query, by due date (as the plan page lists them). */
+  forObjectives(scope: Scope, objectiveIds: readonly string[]): Promise<ActionEntity[]> {
+    if (!objectiveIds.length) return Promise.resolve([]);
+    return this.visible(scope, this.select(scope))
+      .andWhere('a.objective_id IN (:...objectiveIds)', { objectiveIds })
+      .orderBy('a.due_date', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+  }
+
   openInPlan(tx: TxScope, planId: string): Promise<ActionEntity[]> {
     return this.select(tx).andWhere(`a.work_plan_id = :planId AND a.status IN ${OPEN}`, { planId }).orderBy('a.created_at').getMany();
   }

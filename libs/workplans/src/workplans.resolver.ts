@@ -1,6 +1,6 @@
 import { Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, CurrentScope, type GqlContext } from '@pbw/access';
+import { AccessPolicy, Ctx, CurrentScope, type GqlContext } from '@pbw/access';
 import { notFound } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { AgencyRepository, AgencyType, type AgencyEntity, type UserEntity, UserRepository, UserType } from '@pbw/identity';
@@ -34,6 +34,7 @@ import {
   DisplayRag,
   type ObjectiveEntity,
   type WorkPlanEntity,
+  WorkPlanStatus,
 } from './workplans.entities';
 import { ActionRepository, ActionUpdateRepository, ObjectiveRepository, WorkPlanRepository } from './workplans.repositories';
 import { type WorkPlanSummary, WorkPlansService } from './workplans.service';
@@ -83,18 +84,7 @@ class Loaders {
   actionsByObjective = (c: GqlContext, s: Scope) =>
     c.loaders.get<ActionEntity[]>(
       'wp.actionsByObjective',
-      async (ids) => {
-        const rows = await Promise.all(
-          ids.map(
-            async (id) =>
-              [
-                id,
-                (await this.repos.service.listActions(s, { first: 100, filter: { objectiveId: id } })).edges.map((e) => e.node),
-              ] as const,
-          ),
-        );
-        return new Map(rows);
-      },
+      async (ids) => grouped(await this.repos.actions.forObjectives(s, ids), (a) => a.objectiveId),
       [],
     );
   updatesByAction = (c: GqlContext, s: Scope) =>
@@ -213,7 +203,7 @@ export class WorkPlanResolver extends WithLoaders {
 
   @ResolveField(() => Boolean, { description: 'Whether you may edit this plan (its objectives and actions).' })
   canEdit(@Parent() p: WorkPlanEntity, @CurrentScope() s: Scope) {
-    return p.status !== 'CLOSED' && this.service.permissions(s, { subGroupId: p.subGroupId } as ActionEntity, p).canEdit;
+    return p.status !== WorkPlanStatus.CLOSED && AccessPolicy.canEditWorkPlan(s.actor, p.subGroupId);
   }
 
   @Mutation(() => WorkPlanType, { description: 'A new draft plan for a sub-group.' })
