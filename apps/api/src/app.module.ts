@@ -15,6 +15,9 @@ import { FrameworksModule } from '@pbw/frameworks';
 import { WorkPlansModule } from '@pbw/workplans';
 import { FilesModule } from '@pbw/files';
 import { MeetingsModule } from '@pbw/meetings';
+import { EvidenceModule } from '@pbw/evidence';
+import { ReportsModule } from '@pbw/reports';
+import { SearchModule } from '@pbw/search';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -89,6 +92,9 @@ export class AppModule implements NestModule {
         WorkPlansModule,
         FilesModule,
         MeetingsModule,
+        EvidenceModule,
+        ReportsModule,
+        SearchModule,
         MaintenanceSchedulerModule,
       ],
       controllers: [HealthController],

@@ -4,8 +4,11 @@ import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { boardRoutes } from './routes/board';
 import { workPlanRoutes } from './routes/workplans';
+import { evidenceRoutes } from './routes/evidence';
+import { meetingRoutes } from './routes/meetings';
+import { searchRoutes } from './routes/search';
 
-const ROUTES = [...accountRoutes, ...adminRoutes, ...boardRoutes, ...workPlanRoutes];
+const ROUTES = [...accountRoutes, ...adminRoutes, ...boardRoutes, ...workPlanRoutes, ...evidenceRoutes, ...meetingRoutes, ...searchRoutes];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */
 export function App() {

@@ -29,4 +29,37 @@ export class AccessTokenService {
       return null;
     }
   }
+
+  /**
+   * A link-sized token for one file download: a browser following a plain link cannot send
+   * the bearer header. It names the user, so the download is checked against who they
+   * are at the moment they follow it.
+   */
+  issueDownload(userId: string, partnershipId: string, fileId: string): string {
+    const claims: DownloadTokenClaims = { sub: userId, pid: partnershipId, fid: fileId, typ: 'download' };
+    return jwt.sign(claims, this.config.jwtSecret, { algorithm: 'HS256', expiresIn: DOWNLOAD_TOKEN_TTL_SECONDS });
+  }
+
+  /** The download token's user for exactly this file, or null. */
+  verifyDownload(token: string, fileId: string): Pick<AccessTokenClaims, 'sub' | 'pid'> | null {
+    try {
+      const decoded = jwt.verify(token, this.config.jwtSecret, { algorithms: ['HS256'] });
+      if (typeof decoded !== 'object' || decoded === null) return null;
+      const { sub, pid, fid, typ } = decoded as Partial<DownloadTokenClaims>;
+      if (typ !== 'download' || fid !== fileId || typeof sub !== 'string' || typeof pid !== 'string') return null;
+      return { sub, pid };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Long enough to open a page and click; short enough that a copied link soon stops working. */
+export const DOWNLOAD_TOKEN_TTL_SECONDS = 10 * 60;
+
+interface DownloadTokenClaims {
+  sub: string;
+  pid: string;
+  fid: string;
+  typ: 'download';
 }

@@ -49,6 +49,11 @@ export const AccessPolicy = {
     );
   },
 
+  /** Comments on a sub-group's evidence and reports: its chair, board members and the secretariat. */
+  canComment(actor: Actor, subGroupId: string): boolean {
+    return AccessPolicy.isSecretariat(actor) || actor.role === PartnershipRole.BOARD_MEMBER || AccessPolicy.isChairOf(actor, subGroupId);
+  },
+
   /** Throws FORBIDDEN unless allowed: for records the actor can already see. */
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw forbidden(message);

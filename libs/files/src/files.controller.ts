@@ -1,23 +1,19 @@
 import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
-import { AccessTokenService, ACTOR_RESOLVER, type ActorResolver } from '@pbw/access';
 import { LOGGER, type Logger } from '@pbw/core';
-import { Scope } from '@pbw/db';
 import { UploadRefused } from './files.errors';
 import { FilesService } from './files.service';
+import { HttpAuthenticator } from './http-auth';
 
 /**
  * POST /files (DESIGN.md §6): files go up beside GraphQL, with the same bearer token, and
- * come back as an id to attach through GraphQL. There is deliberately no download route
- * yet: a file is only fetched through the record it is attached to.
+ * come back as an id to attach through GraphQL. Downloads (GET /files/:id) live with the
+ * records files are attached to, which decide who may fetch them.
  */
 @Controller('files')
 export class FilesController {
   constructor(
-    private readonly tokens: AccessTokenService,
-    @Inject(ACTOR_RESOLVER) private readonly actors: ActorResolver,
-    private readonly ds: DataSource,
+    private readonly auth: HttpAuthenticator,
     private readonly files: FilesService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -25,7 +21,7 @@ export class FilesController {
   @Post()
   async upload(@Req() req: Request, @Res() res: Response): Promise<void> {
     try {
-      const scope = await this.authenticate(req);
+      const scope = await this.auth.authenticate(req);
       res.status(201).json(await this.files.upload(scope, req));
     } catch (e) {
       // Anything unread is dropped; close the connection rather than wait for it.
@@ -41,16 +37,5 @@ export class FilesController {
         message: 'Something went wrong on our side. Try again, and if it keeps happening tell your board secretariat.',
       });
     }
-  }
-
-  /** The same check as GraphQL's AuthGuard: a valid bearer token for an active user. */
-  private async authenticate(req: Request): Promise<Scope> {
-    const header = req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) throw UploadRefused.unauthenticated();
-    const claims = this.tokens.verify(header.slice('Bearer '.length).trim());
-    if (!claims) throw UploadRefused.unauthenticated('Your session has expired. Sign in again.');
-    const actor = await this.actors.resolve(claims.sub, claims.pid);
-    if (!actor) throw UploadRefused.unauthenticated('Your account is not active. Ask your board secretariat.');
-    return Scope.forActor(actor, this.ds, (req as { requestId?: string }).requestId);
   }
 }

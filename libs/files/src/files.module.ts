@@ -6,6 +6,7 @@ import { FILE_STORAGE, LocalDiskFileStorage } from './file-storage';
 import { FilesController } from './files.controller';
 import { FileRepository } from './files.repository';
 import { FilesService } from './files.service';
+import { HttpAuthenticator } from './http-auth';
 
 @Module({
   imports: [AuditModule, IdentityModule],
@@ -14,7 +15,8 @@ import { FilesService } from './files.service';
     { provide: FILE_STORAGE, useFactory: (config: AppConfig) => new LocalDiskFileStorage(config.fileStorageDir), inject: [APP_CONFIG] },
     FileRepository,
     FilesService,
+    HttpAuthenticator,
   ],
-  exports: [FILE_STORAGE, FileRepository, FilesService],
+  exports: [FILE_STORAGE, FileRepository, FilesService, HttpAuthenticator],
 })
 export class FilesModule {}

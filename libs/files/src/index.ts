@@ -5,3 +5,4 @@ export * from './files.module';
 export * from './files.repository';
 export * from './files.service';
 export * from './sniff';
+export * from './http-auth';

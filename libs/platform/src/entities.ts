@@ -5,6 +5,8 @@ import { FRAMEWORKS_ENTITIES } from '@pbw/frameworks';
 import { WORKPLANS_ENTITIES } from '@pbw/workplans';
 import { FILES_ENTITIES } from '@pbw/files';
 import { MEETINGS_ENTITIES } from '@pbw/meetings';
+import { EVIDENCE_ENTITIES } from '@pbw/evidence';
+import { REPORTS_ENTITIES } from '@pbw/reports';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
 export const ENTITIES = [
@@ -14,5 +16,7 @@ export const ENTITIES = [
   ...WORKPLANS_ENTITIES,
   ...FILES_ENTITIES,
   ...MEETINGS_ENTITIES,
+  ...EVIDENCE_ENTITIES,
+  ...REPORTS_ENTITIES,
   AuditEventEntity,
 ];

@@ -12,6 +12,9 @@ import {
   WorkPlanResolver,
 } from '@pbw/workplans';
 import { MeetingResolver } from '@pbw/meetings';
+import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/evidence';
+import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
+import { SearchResolver } from '@pbw/search';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -37,4 +40,11 @@ export const RESOLVERS = [
   DashboardRowResolver,
   WorkPlanCsvResolver,
   MeetingResolver,
+  EvidenceResolver,
+  CommentResolver,
+  ActionEvidenceResolver,
+  HighlightReportResolver,
+  MeetingReportsResolver,
+  SubGroupReportStatusResolver,
+  SearchResolver,
 ];

@@ -230,6 +230,18 @@ export class ActionRepository extends ScopedRepository<ActionEntity> {
       .getMany();
   }
 
+  /** Open actions of a plan that are red or past their due date, by due date: a report's list of concerns. */
+  redOrOverdue(scope: Scope, planId: string): Promise<ActionEntity[]> {
+    return this.visible(scope, this.select(scope))
+      .andWhere(`a.work_plan_id = :planId AND a.status IN ${OPEN} AND (a.rag = 'RED' OR a.due_date < :today)`, {
+        planId,
+        today: londonToday(),
+      })
+      .orderBy('a.due_date', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+  }
+
   openInPlan(tx: TxScope, planId: string): Promise<ActionEntity[]> {
     return this.select(tx).andWhere(`a.work_plan_id = :planId AND a.status IN ${OPEN}`, { planId }).orderBy('a.created_at').getMany();
   }

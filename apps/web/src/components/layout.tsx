@@ -15,6 +15,8 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/', label: 'Home', roles: 'all' },
   { to: '/dashboard', label: 'Dashboard', roles: 'all', also: ['/sub-groups', '/work-plans', '/actions'] },
+  { to: '/evidence', label: 'Evidence', roles: 'all' },
+  { to: '/meetings', label: 'Meetings', roles: 'all', also: ['/reports'] },
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },

@@ -2,6 +2,13 @@ import { Identity1763800000000 } from './1763800000000-identity';
 import { WorkPlans1763900000000 } from './1763900000000-work-plans';
 import { Meetings1764000000000 } from './1764000000000-meetings';
 import { Files1764100000000 } from './1764100000000-files';
+import { EvidenceReportsSearch1764200000000 } from './1764200000000-evidence-reports-search';
 
 /** In order. A new migration is appended here and nowhere else. */
-export const MIGRATIONS = [Identity1763800000000, WorkPlans1763900000000, Meetings1764000000000, Files1764100000000];
+export const MIGRATIONS = [
+  Identity1763800000000,
+  WorkPlans1763900000000,
+  Meetings1764000000000,
+  Files1764100000000,
+  EvidenceReportsSearch1764200000000,
+];

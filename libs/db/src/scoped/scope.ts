@@ -37,6 +37,19 @@ export class Scope {
     );
   }
 
+  /**
+   * The system's view inside the same partnership and transaction: for a record that must
+   * capture the whole picture whoever triggers it (a report's frozen work plan snapshot).
+   */
+  asSystem(): this {
+    return new Scope(
+      { userId: null, partnershipId: this.partnershipId, role: 'SYSTEM', agencyId: null, subGroups: SYSTEM_SUBGROUPS },
+      this.manager,
+      this.inTransaction,
+      this.requestId,
+    ) as this;
+  }
+
   /** Runs fn in one transaction; everything done through the TxScope commits or rolls back together. */
   async transaction<T>(fn: (tx: TxScope) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this as TxScope);

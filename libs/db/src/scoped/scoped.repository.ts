@@ -1,6 +1,7 @@
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder, DeepPartial } from 'typeorm';
 import { type ConnectionShape, type PageArgs, decodeCursor, encodeCursor } from '@pbw/core';
 import type { Scope, TxScope } from './scope';
+import { RawParams } from './visibility';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -126,5 +127,18 @@ export abstract class ScopedRepository<E extends TenantRow> {
     const read = sort.read as (row: E) => string | number | null;
     const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ key: read(node), id: node.id }) }));
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+}
+
+/**
+ * For reads the query builder cannot say (one ranked UNION across record types): raw SQL
+ * whose $1 is always the scope's partnership, and which must restrict every table by it.
+ */
+export abstract class ScopedQueries {
+  protected async rawScoped<T>(scope: Scope, build: (p: RawParams) => string): Promise<T[]> {
+    const params = new RawParams(scope.partnershipId);
+    const sql = build(params);
+    if (!sql.includes('$1')) throw new Error('A scoped raw statement must use the partnership id ($1)');
+    return (await scope.manager.query(sql, params.values)) as T[];
   }
 }
