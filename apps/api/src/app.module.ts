@@ -13,7 +13,7 @@ import { IdentityModule, MaintenanceSchedulerModule } from '@pbw/identity';
 import { BoardsModule } from '@pbw/boards';
 import { FrameworksModule } from '@pbw/frameworks';
 import { WorkPlansModule } from '@pbw/workplans';
-import { FilesModule } from '@pbw/files';
+import { FilesModule, FilesSchedulerModule } from '@pbw/files';
 import { MeetingsModule } from '@pbw/meetings';
 import { EvidenceModule } from '@pbw/evidence';
 import { ReportsModule } from '@pbw/reports';
@@ -96,6 +96,7 @@ export class AppModule implements NestModule {
         ReportsModule,
         SearchModule,
         MaintenanceSchedulerModule,
+        FilesSchedulerModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,6 +4,7 @@ import { type AppConfig, CoreModule, type Logger } from '@pbw/core';
 import { createDataSource } from '@pbw/db';
 import { MaintenanceWorkerModule } from '@pbw/identity';
 import { QueueModule } from '@pbw/queue';
+import { FilesWorkerModule } from '@pbw/files';
 import { ENTITIES } from '@pbw/platform';
 
 /** The worker: BullMQ processors only. It never migrates; it waits for the api to have done so. */
@@ -21,6 +22,7 @@ export class WorkerModule {
         }),
         QueueModule.forRoot(config),
         MaintenanceWorkerModule,
+        FilesWorkerModule,
       ],
     };
   }

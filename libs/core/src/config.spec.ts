@@ -40,6 +40,8 @@ describe('loadConfig', () => {
       webDistDir: expect.stringMatching(/dist[/\\]web$/),
       fileStorageDir: expect.stringMatching(/\.data[/\\]files$/),
       fileMaxBytes: 26214400,
+      fileUnattachedHours: 24,
+      filePurgeEveryMinutes: 60,
     });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -66,6 +68,8 @@ describe('loadConfig', () => {
       SIGNIN_WINDOW_MINUTES: '10',
       FILE_STORAGE_DIR: '/var/lib/pbw/files',
       FILE_MAX_BYTES: '1048576',
+      FILE_UNATTACHED_HOURS: '48',
+      FILE_PURGE_EVERY_MINUTES: '15',
     });
     expect(c).toMatchObject({
       nodeEnv: 'production',
@@ -87,6 +91,8 @@ describe('loadConfig', () => {
       signInWindowMinutes: 10,
       fileStorageDir: '/var/lib/pbw/files',
       fileMaxBytes: 1048576,
+      fileUnattachedHours: 48,
+      filePurgeEveryMinutes: 15,
     });
   });
 

@@ -33,6 +33,9 @@ export interface AppConfig {
   fileStorageDir: string;
   /** The largest upload accepted, in bytes. */
   fileMaxBytes: number;
+  /** An uploaded file never attached to a record is deleted after this many hours. */
+  fileUnattachedHours: number;
+  filePurgeEveryMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDistDir: str(r, 'WEB_DIST_DIR', join(__dirname, '../../../dist/web')),
     fileStorageDir: str(r, 'FILE_STORAGE_DIR', join(__dirname, '../../../.data/files')),
     fileMaxBytes: int(r, 'FILE_MAX_BYTES', 26214400, 1, 1073741824),
+    fileUnattachedHours: int(r, 'FILE_UNATTACHED_HOURS', 24, 1, 720),
+    filePurgeEveryMinutes: int(r, 'FILE_PURGE_EVERY_MINUTES', 60, 1, 10080),
   };
   if (!isAbsolute(config.fileStorageDir)) r.problems.push(`FILE_STORAGE_DIR must be an absolute path, got "${config.fileStorageDir}"`);
   if (r.problems.length) throw new ConfigError(r.problems);

@@ -300,12 +300,14 @@ export class EvidenceService {
     links: { actionIds: string[]; itemIds: string[]; fileIds: string[] },
     previousFileIds: readonly string[],
   ): Promise<void> {
+    // Files first: marking them attached locks their rows, so the clean-up sweep (which
+    // skips locked rows and only takes unattached ones) cannot purge one being attached.
+    await this.files.setAttached(tx, links.fileIds, true);
     await this.evidence.setActions(tx, evidenceId, links.actionIds);
     await this.evidence.setFrameworkItems(tx, evidenceId, links.itemIds);
     await this.evidence.setFiles(tx, evidenceId, links.fileIds);
     const keep = new Set(links.fileIds);
     // A removed file goes back to unattached, and the clean-up job deletes it later.
-    await this.files.setAttached(tx, links.fileIds, true);
     await this.files.setAttached(
       tx,
       previousFileIds.filter((f) => !keep.has(f)),

@@ -16,4 +16,21 @@ export class FileRepository extends ScopedRepository<FileEntity> {
       await this.save(tx, f);
     }
   }
+
+  /**
+   * Removes the partnership's files uploaded before `cutoff` and never attached, and
+   * answers them. Rows are locked first and skipped if someone holds them (an attach in
+   * progress), so a file is never purged from under a record that is taking it.
+   */
+  async purgeUnattached(tx: TxScope, cutoff: Date, limit: number): Promise<FileEntity[]> {
+    const rows = await this.select(tx)
+      .andWhere('NOT f.attached AND f.created_at < :cutoff', { cutoff })
+      .orderBy('f.created_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    for (const f of rows) await this.remove(tx, { ...f });
+    return rows;
+  }
 }

@@ -6,3 +6,6 @@ export * from './files.repository';
 export * from './files.service';
 export * from './sniff';
 export * from './http-auth';
+export * from './file-cleanup.repository';
+export * from './file-cleanup.service';
+export * from './file-cleanup.processor';
