@@ -245,13 +245,10 @@ export class EvidenceService {
 
   /** Checks every link an input names; none is written until all are good. */
   private async checkLinks(tx: TxScope, input: EvidenceFieldsInput, subGroupId: string, current: EvidenceEntity | null) {
-    const [curActions, curItems, curFiles] = current
-      ? await Promise.all([
-          this.evidence.actionLinks(tx, [current.id]),
-          this.evidence.frameworkItemLinks(tx, [current.id]),
-          this.evidence.fileLinks(tx, [current.id]),
-        ])
-      : [[], [], []];
+    // One after another: a transaction's queries share one connection.
+    const curActions = current ? await this.evidence.actionLinks(tx, [current.id]) : [];
+    const curItems = current ? await this.evidence.frameworkItemLinks(tx, [current.id]) : [];
+    const curFiles = current ? await this.evidence.fileLinks(tx, [current.id]) : [];
     const actionIds = input.actionIds ? dedupe(input.actionIds) : curActions.map((l) => l.actionId);
     const itemIds = input.frameworkItemIds ? dedupe(input.frameworkItemIds) : curItems.map((l) => l.frameworkItemId);
     const fileIds = input.fileIds ? dedupe(input.fileIds) : curFiles.map((l) => l.fileId);
@@ -317,11 +314,10 @@ export class EvidenceService {
 
   /** The evidence as the audit trail keeps it: its fields and its links. */
   private async auditView(scope: Scope, e: EvidenceEntity): Promise<Record<string, unknown>> {
-    const [a, i, f] = await Promise.all([
-      this.evidence.actionLinks(scope, [e.id]),
-      this.evidence.frameworkItemLinks(scope, [e.id]),
-      this.evidence.fileLinks(scope, [e.id]),
-    ]);
+    // One after another: inside a transaction the queries share one connection.
+    const a = await this.evidence.actionLinks(scope, [e.id]);
+    const i = await this.evidence.frameworkItemLinks(scope, [e.id]);
+    const f = await this.evidence.fileLinks(scope, [e.id]);
     return {
       ...snapshot(e),
       actionIds: a.map((l) => l.actionId).sort(),

@@ -39,7 +39,7 @@ export class SearchRepository extends ScopedQueries {
       if (want('ACTION')) {
         parts.push(`
           SELECT 'ACTION' AS kind, a.id, a.id AS record_id, a.title,
-                 ts_headline('english', ${clean("a.title || '. ' || a.description || ' ' || a.success_measure")}, q.tsq, ${HEADLINE_OPTIONS}) AS snippet,
+                 ${clean("a.title || '. ' || a.description || ' ' || a.success_measure")} AS doc,
                  ts_rank(a.search_vector, q.tsq) AS rank, a.updated_at
             FROM actions a, q
            WHERE a.partnership_id = $1 AND a.search_vector @@ q.tsq AND ${visibilitySql('a', scope, p.bind)}`);
@@ -47,7 +47,7 @@ export class SearchRepository extends ScopedQueries {
       if (want('EVIDENCE')) {
         parts.push(`
           SELECT 'EVIDENCE', e.id, e.id, e.title,
-                 ts_headline('english', ${clean("e.title || '. ' || e.narrative")}, q.tsq, ${HEADLINE_OPTIONS}),
+                 ${clean("e.title || '. ' || e.narrative")},
                  ts_rank(e.search_vector, q.tsq), e.updated_at
             FROM evidence e, q
            WHERE e.partnership_id = $1 AND e.search_vector @@ q.tsq AND ${evidenceVisible('e')}`);
@@ -55,7 +55,7 @@ export class SearchRepository extends ScopedQueries {
       if (want('HIGHLIGHT_REPORT')) {
         parts.push(`
           SELECT 'HIGHLIGHT_REPORT', hr.id, hr.id, sg.name || ' highlight report, ' || to_char(m.starts_at AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY'),
-                 ts_headline('english', ${clean("hr.summary || ' ' || hr.achievements || ' ' || hr.risks_and_issues || ' ' || hr.asks_of_board")}, q.tsq, ${HEADLINE_OPTIONS}),
+                 ${clean("hr.summary || ' ' || hr.achievements || ' ' || hr.risks_and_issues || ' ' || hr.asks_of_board")},
                  ts_rank(hr.search_vector, q.tsq), hr.updated_at
             FROM highlight_reports hr
             JOIN sub_groups sg ON sg.id = hr.sub_group_id AND sg.partnership_id = hr.partnership_id
@@ -65,7 +65,7 @@ export class SearchRepository extends ScopedQueries {
       if (want('EVIDENCE_COMMENT')) {
         parts.push(`
           SELECT 'EVIDENCE_COMMENT', ec.id, e.id, 'Comment on ' || e.title,
-                 ts_headline('english', ${clean('ec.body')}, q.tsq, ${HEADLINE_OPTIONS}),
+                 ${clean('ec.body')},
                  ts_rank(ec.search_vector, q.tsq), ec.created_at
             FROM evidence_comments ec
             JOIN evidence e ON e.id = ec.evidence_id AND e.partnership_id = ec.partnership_id, q
@@ -74,19 +74,26 @@ export class SearchRepository extends ScopedQueries {
       if (want('REPORT_COMMENT')) {
         parts.push(`
           SELECT 'REPORT_COMMENT', hc.id, hr.id, 'Comment on the ' || sg.name || ' highlight report',
-                 ts_headline('english', ${clean('hc.body')}, q.tsq, ${HEADLINE_OPTIONS}),
+                 ${clean('hc.body')},
                  ts_rank(hc.search_vector, q.tsq), hc.created_at
             FROM highlight_report_comments hc
             JOIN highlight_reports hr ON hr.id = hc.report_id AND hr.partnership_id = hc.partnership_id
             JOIN sub_groups sg ON sg.id = hr.sub_group_id AND sg.partnership_id = hr.partnership_id, q
            WHERE hc.partnership_id = $1 AND hc.search_vector @@ q.tsq AND ${reportVisible('hr')}`);
       }
+      // Snippets are worked out only for the page returned, not for every match.
       return `
-        WITH q AS (SELECT websearch_to_tsquery('english', ${textParam}) AS tsq)
-        SELECT hits.*, count(*) OVER () AS total
-          FROM (${parts.join('\n UNION ALL \n')}) AS hits (kind, id, record_id, title, snippet, rank, updated_at)
-         ORDER BY rank DESC, updated_at DESC, id
-         LIMIT ${p.bind(limit)} OFFSET ${p.bind(offset)}`;
+        WITH q AS (SELECT websearch_to_tsquery('english', ${textParam}) AS tsq),
+        page AS (
+          SELECT hits.*, count(*) OVER () AS total
+            FROM (${parts.join('\n UNION ALL \n')}) AS hits (kind, id, record_id, title, doc, rank, updated_at)
+           ORDER BY rank DESC, updated_at DESC, id
+           LIMIT ${p.bind(limit)} OFFSET ${p.bind(offset)}
+        )
+        SELECT page.kind, page.id, page.record_id, page.title, ts_headline('english', page.doc, q.tsq, ${HEADLINE_OPTIONS}) AS snippet,
+               page.rank, page.updated_at, page.total
+          FROM page, q
+         ORDER BY page.rank DESC, page.updated_at DESC, page.id`;
     });
   }
 }

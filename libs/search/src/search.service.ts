@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ConnectionShape, decodeCursor, encodeCursor } from '@pbw/core';
+import { type ConnectionShape, decodeCursor, encodeCursor, fieldError } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { type SearchArgs, SearchKindEnum, type SearchHitType, SearchRecordKind, type SnippetPartType } from './search.dto';
 import { MARK_END, MARK_START, SearchRepository } from './search.repository';
@@ -36,13 +36,22 @@ export function snippetParts(headline: string): SnippetPartType[] {
   return parts;
 }
 
+/** A search cursor holds how many hits came before it; anything else (another list's cursor, a crafted one) is refused. */
+function offsetOf(after: string): number {
+  const key = decodeCursor(after).key;
+  if (typeof key !== 'number' || !Number.isSafeInteger(key) || key < 0) {
+    throw fieldError('after', 'This cursor is not valid. Use the endCursor of a previous page.');
+  }
+  return key;
+}
+
 @Injectable()
 export class SearchService {
   constructor(private readonly repo: SearchRepository) {}
 
   async search(scope: Scope, args: SearchArgs): Promise<ConnectionShape<SearchHitType>> {
     const first = args.first ?? 20;
-    const offset = args.after ? Number(decodeCursor(args.after).key) || 0 : 0;
+    const offset = args.after ? offsetOf(args.after) : 0;
     const rows = await this.repo.search(scope, args.query, args.kinds ?? [], first, offset);
     const totalCount = rows.length ? Number(rows[0].total) : 0;
     const edges = rows.map((r, i) => ({

@@ -76,7 +76,9 @@ export function toSummary(row: ActionSummaryRow | undefined): WorkPlanSummary {
 
 /** What an action looks like in an audit row or a conflict answer: its fields and its links. */
 async function actionSnapshot(actions: ActionRepository, scope: Scope, a: ActionEntity): Promise<Record<string, unknown>> {
-  const [supporting, items] = await Promise.all([actions.supportingAgencies(scope, [a.id]), actions.frameworkItems(scope, [a.id])]);
+  // One after another: inside a transaction the queries share one connection.
+  const supporting = await actions.supportingAgencies(scope, [a.id]);
+  const items = await actions.frameworkItems(scope, [a.id]);
   return {
     ...snapshot(a),
     supportingAgencyIds: supporting.map((s) => s.agencyId).sort(),
