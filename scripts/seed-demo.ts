@@ -1,6 +1,7 @@
 // npm run db:seed — loads the fictional Riverside demo partnership. Safe to run any number
 // of times: it only adds what is missing. Applies pending migrations first. Uses
-// DATABASE_URL, or the checkout's private services when it is not set.
+// DATABASE_URL, or the checkout's private services when it is not set. The evidence's
+// attachments go to FILE_STORAGE_DIR (default .data/files), where the api reads them.
 //   --quiet  do not print the sign-ins table
 //   --json   print only one JSON line: { partnershipId, signIns, password, created, applied }
 import 'reflect-metadata';
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
       c.board && 'the board',
       c.subGroups && `${c.subGroups} sub-groups`,
       c.memberships && `${c.memberships} sub-group memberships`,
+      result.createdWorkPlans.workPlans && `${result.createdWorkPlans.workPlans} work plans`,
+      result.createdEvidence.meetings && `${result.createdEvidence.meetings} board meetings`,
+      result.createdEvidence.evidence && `${result.createdEvidence.evidence} pieces of evidence`,
+      result.createdEvidence.reports && `${result.createdEvidence.reports} highlight reports`,
     ].filter(Boolean);
     process.stdout.write(
       `Demo partnership "riverside" in ${redact(url)}: ${added.length ? `added ${added.join(', ')}` : 'already loaded, nothing changed'}.\n`,

@@ -7,6 +7,14 @@
  * rules around who can act at all: no token, a tampered token, a deactivated user's token;
  * the partnership never loses its last active secretariat; naming a new sub-group chair
  * demotes the previous one.
+ *
+ * Evidence and highlight reports (issue 5) follow the sub-group rules instead, tried by
+ * every kind of person in the second suite below: the sub-group's members add evidence;
+ * its author, their agency and the secretariat change and submit it; the sub-group's chair
+ * and the secretariat review it; its chair, board members and the secretariat comment on
+ * it. The chair or the secretariat writes and submits the sub-group's report; only the
+ * secretariat accepts or returns it. Who may read what (record visibility, drafts) is
+ * shown for each of them too, in lists, by id and in search.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +29,7 @@ import {
   type TestStack,
   type TestUser,
   addUser,
+  addSubGroup,
   auditCount,
   createPartnership,
   schemaOperations,
@@ -54,6 +63,22 @@ const WORK_PLAN_MUTATIONS = [
   'importActions',
 ];
 const WORK_PLAN_SPEC = path.join(__dirname, 'workplans.access.spec.ts');
+
+/** Evidence and report mutations: each tried by every kind of person in the second suite of this file. */
+const WORKFLOW_MUTATIONS = [
+  'createEvidence',
+  'updateEvidence',
+  'submitEvidence',
+  'acceptEvidence',
+  'returnEvidence',
+  'addEvidenceComment',
+  'createHighlightReport',
+  'updateHighlightReport',
+  'submitHighlightReport',
+  'acceptHighlightReport',
+  'returnHighlightReport',
+  'addHighlightReportComment',
+];
 
 /** The session mutations that need no sign-in (changePassword, the seventh, does). */
 const PUBLIC_MUTATIONS = SESSION_MUTATIONS.filter((m) => m !== 'changePassword');
@@ -278,13 +303,33 @@ describe('roles: who may administer the partnership', () => {
     if (message !== undefined) expect(r.errors![0].message).toBe(message);
   };
 
-  it('the admin table names every admin mutation in the schema; the rest are the work plan ones, each tried by role elsewhere', async () => {
+  /** A well-formed request for each evidence and report mutation, naming nothing that exists (but the sub-group and meeting). */
+  const workflowProbes = (): Record<string, Record<string, unknown>> => {
+    const id = randomUUID();
+    return {
+      createEvidence: { input: { subGroupId: A.subGroupId, title: 'Probe', kind: 'DOCUMENT' } },
+      updateEvidence: { input: { id, title: 'Probe' } },
+      submitEvidence: { input: { id } },
+      acceptEvidence: { input: { id } },
+      returnEvidence: { input: { id, comment: 'Probe' } },
+      addEvidenceComment: { input: { evidenceId: id, body: 'Probe' } },
+      createHighlightReport: { input: { meetingId: meeting, subGroupId: A.subGroupId, summary: 'Probe' } },
+      updateHighlightReport: { input: { id, summary: 'Probe' } },
+      submitHighlightReport: { input: { id } },
+      acceptHighlightReport: { input: { id } },
+      returnHighlightReport: { input: { id, comment: 'Probe' } },
+      addHighlightReportComment: { input: { reportId: id, body: 'Probe' } },
+    };
+  };
+
+  it('the admin table names every admin mutation in the schema; the rest are the work plan ones and the evidence and report ones, each tried by role', async () => {
     const { mutations } = await schemaOperations(stack.client());
     const admin = new Set(adminCases().map((c) => c.op));
-    expect([...admin].filter((op) => WORK_PLAN_MUTATIONS.includes(op))).toEqual([]);
+    expect([...admin].filter((op) => WORK_PLAN_MUTATIONS.includes(op) || WORKFLOW_MUTATIONS.includes(op))).toEqual([]);
     expect(mutations.filter((m) => !(SESSION_MUTATIONS as readonly string[]).includes(m))).toEqual(
-      [...[...admin].filter((op) => op !== 'auditEvents'), ...WORK_PLAN_MUTATIONS].sort(),
+      [...[...admin].filter((op) => op !== 'auditEvents'), ...WORK_PLAN_MUTATIONS, ...WORKFLOW_MUTATIONS].sort(),
     );
+    expect(Object.keys(workflowProbes()).sort()).toEqual([...WORKFLOW_MUTATIONS].sort());
     // The work plan suite really does try each of them (by name, through OPS).
     const spec = readFileSync(WORK_PLAN_SPEC, 'utf8');
     for (const m of WORK_PLAN_MUTATIONS) expect({ m, named: spec.includes(`'${m}'`) }).toEqual({ m, named: true });
@@ -394,6 +439,8 @@ describe('roles: who may administer the partnership', () => {
     const known = new Map<string, Record<string, unknown>>([
       ...adminCases().map((c): [string, Record<string, unknown>] => [c.op, c.vars()]),
       ...Object.entries(workPlanProbes()),
+      ...Object.entries(workflowProbes()),
+      ['search', { query: 'probe' }],
     ]);
     for (const q of queries)
       calls.push([q, OPS[q as OpName], known.get(q) ?? (OPS[q as OpName].includes('$id') ? { id: A.agencies.council } : {})]);
@@ -577,5 +624,563 @@ describe('roles: who may administer the partnership', () => {
     expectOnlyError(again, 'addSubGroupMember', 'BAD_USER_INPUT');
     expect(again.errors![0].extensions?.fields).toEqual([{ path: 'input.userId', message: expect.stringContaining('already a chair') }]);
     expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+  });
+});
+
+// ---- evidence and highlight reports (issue 5) -------------------------------------------
+
+/**
+ * The people around the Health sub-group's evidence: its chair and member (both in the
+ * Health agency, the member writes the evidence); a colleague in the Health agency who is
+ * not in the sub-group; a council member in no sub-group; the chair of another sub-group;
+ * a board member; the secretariat.
+ */
+type Who = 'secretariat' | 'boardMember' | 'chair' | 'member' | 'colleague' | 'outsider' | 'otherChair';
+const WHO: Who[] = ['secretariat', 'boardMember', 'chair', 'member', 'colleague', 'outsider', 'otherChair'];
+
+type Expected =
+  | { code: 'NOT_FOUND' | 'FORBIDDEN'; message: string }
+  | { code: 'BAD_USER_INPUT'; path: string; message: string }
+  | { code: 'CONFLICT'; message: string; status: string };
+
+const MEMBERS_ADD = 'Only members of the sub-group (and the board secretariat) can add its evidence.';
+const CHANGE_EVIDENCE = 'Only the person who added this evidence, their agency and the board secretariat can change it.';
+const REVIEW_EVIDENCE = 'Only the sub-group’s chair (or the board secretariat) can review its evidence.';
+const COMMENT_EVIDENCE = 'Only the sub-group’s chair, board members and the board secretariat can comment on evidence.';
+const WRITE_REPORT = 'Only the sub-group’s chair (or the board secretariat) can write its highlight report.';
+const CHANGE_REPORT = 'Only the sub-group’s chair (or the board secretariat) can write and submit its highlight report.';
+const REVIEW_REPORT = 'Only the board secretariat can accept or return highlight reports.';
+const COMMENT_REPORT = 'Only sub-group chairs, board members and the board secretariat can comment on reports.';
+
+const refuse = {
+  notFound: (what: 'Evidence' | 'Report'): Expected => ({ code: 'NOT_FOUND', message: `${what} not found.` }),
+  forbidden: (message: string): Expected => ({ code: 'FORBIDDEN', message }),
+  input: (path: string, message: string): Expected => ({ code: 'BAD_USER_INPUT', path, message }),
+  conflict: (message: string, status: string): Expected => ({ code: 'CONFLICT', message, status }),
+};
+
+type EvidenceState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'RESUBMITTED' | 'ACCEPTED';
+type ReportState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+
+interface WorkflowCase {
+  op: OpName;
+  /** What it is tried on, for the test's name. */
+  on: string;
+  /** Makes a fresh record in the right state (by its usual people) and answers the request's variables. */
+  arrange: () => Promise<Record<string, unknown>>;
+  allowed: Who[];
+  /** What everyone else gets. */
+  refused: (who: Who) => Expected;
+  /** The audit action a success records. */
+  action: string;
+  /** Part of what a success answers. */
+  result: Record<string, unknown>;
+}
+
+describe('roles: who may add, change, review and comment on evidence and highlight reports', () => {
+  let stack: TestStack;
+  let P: TestPartnership;
+  const users = {} as Record<Who, TestUser>;
+  const tokens = {} as Record<Who, string>;
+  const as = (who: Who): GqlClient => stack.client(tokens[who]);
+  /** The records everyone's reads are checked against, each holding the word "heron". */
+  const fx = {} as Record<'ePartnership' | 'eSubGroup' | 'eAgency' | 'eRestricted' | 'eDraft' | 'rDraft' | 'rSubmitted', string>;
+  let draftMeeting: string;
+
+  const expectOnlyError = (r: GqlResult<unknown>, op: string, expected: Expected) => {
+    expect(r.data).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    const e = r.errors![0];
+    expect(e.path).toEqual([op]);
+    expect(e.extensions?.code).toBe(expected.code);
+    expect(e.message).toBe(expected.message);
+    if (expected.code === 'BAD_USER_INPUT') expect(e.extensions?.fields).toEqual([{ path: expected.path, message: expected.message }]);
+    if (expected.code === 'CONFLICT') {
+      expect(e.extensions?.current).toEqual({ id: expect.any(String), status: expected.status, version: expect.any(Number) });
+    }
+  };
+
+  const newEvidence = async (state: EvidenceState, fields: Record<string, unknown> = {}): Promise<string> => {
+    const d = await as('member').ok<{ createEvidence: { id: string } }>(OPS.createEvidence, {
+      input: { subGroupId: P.subGroupId, title: 'Health assessment audit', kind: 'DATA', ...fields },
+    });
+    const id = d.createEvidence.id;
+    if (state !== 'DRAFT') await as('member').ok(OPS.submitEvidence, { input: { id } });
+    if (state === 'ACCEPTED') await as('chair').ok(OPS.acceptEvidence, { input: { id } });
+    if (state === 'RETURNED' || state === 'RESUBMITTED') {
+      await as('chair').ok(OPS.returnEvidence, { input: { id, comment: 'Add this quarter’s figures.' } });
+    }
+    if (state === 'RESUBMITTED') await as('member').ok(OPS.submitEvidence, { input: { id } });
+    return id;
+  };
+
+  let meetingDay = 0;
+  /** A planned meeting of its own, so each report is the sub-group's first for it; deadlines far ahead. */
+  const newMeeting = async (): Promise<string> => {
+    meetingDay++;
+    const r = await stack.pg.query<{ id: string }>(
+      `INSERT INTO meetings (partnership_id, starts_at, report_deadline)
+       VALUES ($1, '2030-01-01T10:00:00Z'::timestamptz + make_interval(days => $2), DATE '2029-12-18' + $2::int) RETURNING id`,
+      [P.id, meetingDay],
+    );
+    return r.rows[0].id;
+  };
+
+  const newReport = async (state: ReportState, summary = 'Health assessments are improving.'): Promise<string> => {
+    const meetingId = await newMeeting();
+    const d = await as('chair').ok<{ createHighlightReport: { id: string } }>(OPS.createHighlightReport, {
+      input: { meetingId, subGroupId: P.subGroupId, summary },
+    });
+    const id = d.createHighlightReport.id;
+    if (state !== 'DRAFT') await as('chair').ok(OPS.submitHighlightReport, { input: { id } });
+    if (state === 'ACCEPTED') await as('secretariat').ok(OPS.acceptHighlightReport, { input: { id } });
+    if (state === 'RETURNED') await as('secretariat').ok(OPS.returnHighlightReport, { input: { id, comment: 'Say more about risks.' } });
+    return id;
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    P = await createPartnership(stack.pg, 'Evidenceford');
+    const colleague = await addUser(stack.pg, P, 'colleague', { agencyId: P.agencies.health });
+    const outsider = await addUser(stack.pg, P, 'outsider', { agencyId: P.agencies.council });
+    const otherChair = await addUser(stack.pg, P, 'otherchair', { agencyId: P.agencies.council });
+    await addSubGroup(stack.pg, P, 'Education', otherChair.id);
+    Object.assign(users, {
+      secretariat: P.secretariat,
+      boardMember: P.boardMember,
+      chair: P.chair,
+      member: P.member,
+      colleague,
+      outsider,
+      otherChair,
+    });
+    const sessions = await Promise.all(WHO.map((w) => signIn(stack.client(), users[w].email)));
+    WHO.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
+
+    fx.ePartnership = await newEvidence('SUBMITTED', { title: 'Heron audit for everyone' });
+    fx.eSubGroup = await newEvidence('SUBMITTED', { title: 'Heron notes for the sub-group', visibility: 'SUB_GROUP' });
+    fx.eAgency = await newEvidence('SUBMITTED', { title: 'Heron figures for the agency', visibility: 'AGENCY' });
+    fx.eRestricted = await newEvidence('SUBMITTED', {
+      title: 'Heron case for one board member',
+      visibility: 'RESTRICTED',
+      restrictedUserIds: [P.boardMember.id],
+    });
+    fx.eDraft = await newEvidence('DRAFT', { title: 'Heron draft' });
+    fx.rDraft = await newReport('DRAFT', 'Heron draft summary.');
+    fx.rSubmitted = await newReport('SUBMITTED', 'Heron submitted summary.');
+    draftMeeting = (await stack.pg.query('SELECT meeting_id FROM highlight_reports WHERE id = $1', [fx.rDraft])).rows[0].meeting_id;
+  });
+  afterAll(() => stack?.close());
+
+  /** What each of them may read of the fixtures: visibility, drafts with the owning agency, draft reports with the sub-group. */
+  const SEES: Record<Who, Array<keyof typeof fx>> = {
+    secretariat: ['ePartnership', 'eSubGroup', 'eAgency', 'eRestricted', 'eDraft', 'rDraft', 'rSubmitted'],
+    boardMember: ['ePartnership', 'eRestricted', 'rSubmitted'],
+    chair: ['ePartnership', 'eSubGroup', 'eAgency', 'eDraft', 'rDraft', 'rSubmitted'],
+    // The author always sees their own, restricted or not.
+    member: ['ePartnership', 'eSubGroup', 'eAgency', 'eRestricted', 'eDraft', 'rDraft', 'rSubmitted'],
+    colleague: ['ePartnership', 'eAgency', 'eDraft', 'rSubmitted'],
+    outsider: ['ePartnership', 'rSubmitted'],
+    otherChair: ['ePartnership', 'rSubmitted'],
+  };
+
+  it.each(WHO)('%s reads exactly the evidence and reports they may see: in lists, by id, in search and on the meeting', async (who) => {
+    const c = as(who);
+    const keys = Object.keys(fx) as Array<keyof typeof fx>;
+    const sees = new Set(SEES[who]);
+    const want = (prefix: 'e' | 'r') =>
+      keys
+        .filter((k) => k.startsWith(prefix) && sees.has(k))
+        .map((k) => fx[k])
+        .sort();
+    type Conn = { totalCount: number; edges: Array<{ node: { id: string } }> };
+    const ids = (x: Conn) => x.edges.map((e) => e.node.id).sort();
+    const ev = await c.ok<{ evidenceList: Conn }>(OPS.evidenceList, { first: 100 });
+    expect({ who, total: ev.evidenceList.totalCount, ids: ids(ev.evidenceList) }).toEqual({
+      who,
+      total: want('e').length,
+      ids: want('e'),
+    });
+    const rp = await c.ok<{ highlightReports: Conn }>(OPS.highlightReports, { first: 100 });
+    expect({ who, total: rp.highlightReports.totalCount, ids: ids(rp.highlightReports) }).toEqual({
+      who,
+      total: want('r').length,
+      ids: want('r'),
+    });
+    for (const k of keys) {
+      const [op, what] = k.startsWith('e') ? (['evidence', 'Evidence'] as const) : (['highlightReport', 'Report'] as const);
+      const r = await c.request<Record<string, { id: string }>>(OPS[op], { id: fx[k] });
+      try {
+        if (sees.has(k)) expect(r.data?.[op].id).toBe(fx[k]);
+        else expectOnlyError(r, op, refuse.notFound(what));
+      } catch (e) {
+        throw new Error(`${who} ${op} ${k}: ${(e as Error).message}`);
+      }
+    }
+    const hits = await c.ok<{ search: { totalCount: number; edges: Array<{ node: { recordId: string } }> } }>(OPS.search, {
+      query: 'heron',
+      first: 100,
+    });
+    expect({ who, found: hits.search.edges.map((e) => e.node.recordId).sort() }).toEqual({
+      who,
+      found: [...want('e'), ...want('r')].sort(),
+    });
+    // The meeting shows the draft's progress only to those who may see the draft.
+    const m = await c.ok<{
+      meeting: { reportStatuses: Array<{ subGroup: { id: string }; progress: string; report: { id: string } | null }> };
+    }>('query($id: ID!) { meeting(id: $id) { reportStatuses { subGroup { id } progress report { id } } } }', { id: draftMeeting });
+    const health = m.meeting.reportStatuses.find((s) => s.subGroup.id === P.subGroupId);
+    expect({ who, health }).toEqual({
+      who,
+      health: sees.has('rDraft')
+        ? { subGroup: { id: P.subGroupId }, progress: 'DRAFT', report: { id: fx.rDraft } }
+        : { subGroup: { id: P.subGroupId }, progress: 'NOT_SUBMITTED', report: null },
+    });
+  });
+
+  it.each(WHO)('%s is told which evidence and report controls will work', async (who) => {
+    const flags = 'canEdit canSubmit canReview canComment';
+    const e = await as(who).ok<{ evidence: Record<string, boolean> }>(`query($id: ID!) { evidence(id: $id) { ${flags} } }`, {
+      id: fx.ePartnership,
+    });
+    expect({ who, flags: e.evidence }).toEqual({
+      who,
+      flags: {
+        canEdit: false,
+        canSubmit: false,
+        canReview: ['secretariat', 'chair'].includes(who),
+        canComment: ['secretariat', 'boardMember', 'chair'].includes(who),
+      },
+    });
+    const r = await as(who).ok<{ highlightReport: Record<string, boolean> }>(`query($id: ID!) { highlightReport(id: $id) { ${flags} } }`, {
+      id: fx.rSubmitted,
+    });
+    expect({ who, flags: r.highlightReport }).toEqual({
+      who,
+      flags: {
+        canEdit: false,
+        canSubmit: false,
+        canReview: who === 'secretariat',
+        canComment: ['secretariat', 'boardMember', 'chair'].includes(who),
+      },
+    });
+  });
+
+  const CHANGERS: Who[] = ['secretariat', 'chair', 'member', 'colleague'];
+  const COUNCIL: Who[] = ['boardMember', 'outsider', 'otherChair'];
+  const evidenceId =
+    (state: EvidenceState, extra: (id: string) => Record<string, unknown> = () => ({})) =>
+    async () => {
+      const id = await newEvidence(state);
+      return { input: { id, ...extra(id) } };
+    };
+  const reportId =
+    (state: ReportState, extra: Record<string, unknown> = {}) =>
+    async () => ({
+      input: { id: await newReport(state), ...extra },
+    });
+
+  const workflowCases = (): WorkflowCase[] => [
+    {
+      op: 'createEvidence',
+      on: 'the Health sub-group',
+      arrange: async () => ({ input: { subGroupId: P.subGroupId, title: 'Dental checks', kind: 'DOCUMENT' } }),
+      allowed: ['secretariat', 'chair', 'member'],
+      refused: () => refuse.forbidden(MEMBERS_ADD),
+      action: 'evidence.create',
+      result: { status: 'DRAFT', title: 'Dental checks' },
+    },
+    {
+      op: 'updateEvidence',
+      on: 'a draft',
+      arrange: evidenceId('DRAFT', () => ({ title: 'Renamed' })),
+      allowed: CHANGERS,
+      // A draft stays with the owning agency: the council's people do not see it at all.
+      refused: () => refuse.notFound('Evidence'),
+      action: 'evidence.update',
+      result: { status: 'DRAFT', title: 'Renamed', version: 2 },
+    },
+    {
+      op: 'updateEvidence',
+      on: 'returned evidence',
+      arrange: evidenceId('RETURNED', () => ({ title: 'Renamed' })),
+      allowed: CHANGERS,
+      refused: () => refuse.forbidden(CHANGE_EVIDENCE),
+      action: 'evidence.update',
+      result: { status: 'RETURNED', title: 'Renamed' },
+    },
+    {
+      op: 'submitEvidence',
+      on: 'a draft',
+      arrange: evidenceId('DRAFT'),
+      allowed: CHANGERS,
+      refused: () => refuse.notFound('Evidence'),
+      action: 'evidence.submit',
+      result: { status: 'SUBMITTED' },
+    },
+    {
+      op: 'submitEvidence',
+      on: 'returned evidence',
+      arrange: evidenceId('RETURNED'),
+      allowed: CHANGERS,
+      refused: () => refuse.forbidden(CHANGE_EVIDENCE),
+      action: 'evidence.submit',
+      result: { status: 'RESUBMITTED' },
+    },
+    {
+      op: 'submitEvidence',
+      on: 'accepted evidence',
+      arrange: evidenceId('ACCEPTED'),
+      allowed: [],
+      refused: () => refuse.conflict('This evidence is accepted, so it cannot be submitted now.', 'ACCEPTED'),
+      action: 'evidence.submit',
+      result: {},
+    },
+    {
+      op: 'acceptEvidence',
+      on: 'submitted evidence',
+      arrange: evidenceId('SUBMITTED'),
+      allowed: ['secretariat', 'chair'],
+      refused: () => refuse.forbidden(REVIEW_EVIDENCE),
+      action: 'evidence.accept',
+      result: { status: 'ACCEPTED' },
+    },
+    {
+      op: 'acceptEvidence',
+      on: 'resubmitted evidence',
+      arrange: evidenceId('RESUBMITTED'),
+      allowed: ['secretariat', 'chair'],
+      refused: () => refuse.forbidden(REVIEW_EVIDENCE),
+      action: 'evidence.accept',
+      result: { status: 'ACCEPTED' },
+    },
+    {
+      op: 'acceptEvidence',
+      on: 'a draft',
+      arrange: evidenceId('DRAFT'),
+      allowed: [],
+      refused: (who) =>
+        COUNCIL.includes(who)
+          ? refuse.notFound('Evidence')
+          : ['secretariat', 'chair'].includes(who)
+            ? refuse.conflict('This evidence is a draft, so it cannot be accepted now.', 'DRAFT')
+            : refuse.forbidden(REVIEW_EVIDENCE),
+      action: 'evidence.accept',
+      result: {},
+    },
+    {
+      op: 'returnEvidence',
+      on: 'submitted evidence',
+      arrange: evidenceId('SUBMITTED', () => ({ comment: 'Add the figures.' })),
+      allowed: ['secretariat', 'chair'],
+      refused: () => refuse.forbidden(REVIEW_EVIDENCE),
+      action: 'evidence.return',
+      result: { status: 'RETURNED', returnComment: 'Add the figures.' },
+    },
+    {
+      op: 'addEvidenceComment',
+      on: 'submitted evidence',
+      arrange: async () => ({ input: { evidenceId: await newEvidence('SUBMITTED'), body: 'What is the baseline?' } }),
+      allowed: ['secretariat', 'boardMember', 'chair'],
+      refused: () => refuse.forbidden(COMMENT_EVIDENCE),
+      action: 'evidence.comment',
+      result: { body: 'What is the baseline?' },
+    },
+    {
+      op: 'addEvidenceComment',
+      on: 'accepted evidence',
+      arrange: async () => ({ input: { evidenceId: await newEvidence('ACCEPTED'), body: 'Well done.' } }),
+      allowed: ['secretariat', 'boardMember', 'chair'],
+      refused: () => refuse.forbidden(COMMENT_EVIDENCE),
+      action: 'evidence.comment',
+      result: { body: 'Well done.' },
+    },
+    {
+      op: 'addEvidenceComment',
+      on: 'a draft',
+      arrange: async () => ({ input: { evidenceId: await newEvidence('DRAFT'), body: 'Too early.' } }),
+      allowed: [],
+      refused: (who) =>
+        COUNCIL.includes(who)
+          ? refuse.notFound('Evidence')
+          : ['secretariat', 'chair'].includes(who)
+            ? refuse.input('input.evidenceId', 'Evidence can be commented on once it has been submitted.')
+            : refuse.forbidden(COMMENT_EVIDENCE),
+      action: 'evidence.comment',
+      result: {},
+    },
+    {
+      op: 'createHighlightReport',
+      on: 'a meeting',
+      arrange: async () => ({ input: { meetingId: await newMeeting(), subGroupId: P.subGroupId, summary: 'On track.' } }),
+      allowed: ['secretariat', 'chair'],
+      refused: () => refuse.forbidden(WRITE_REPORT),
+      action: 'report.create',
+      result: { status: 'DRAFT', summary: 'On track.' },
+    },
+    {
+      op: 'updateHighlightReport',
+      on: 'a draft',
+      arrange: reportId('DRAFT', { summary: 'Rewritten.' }),
+      allowed: ['secretariat', 'chair'],
+      // A draft report stays with the sub-group: its member sees it, no one else outside does.
+      refused: (who) => (who === 'member' ? refuse.forbidden(CHANGE_REPORT) : refuse.notFound('Report')),
+      action: 'report.update',
+      result: { status: 'DRAFT', summary: 'Rewritten.', version: 2 },
+    },
+    {
+      op: 'updateHighlightReport',
+      on: 'a submitted report',
+      arrange: reportId('SUBMITTED', { summary: 'Rewritten.' }),
+      allowed: [],
+      refused: (who) =>
+        ['secretariat', 'chair'].includes(who)
+          ? refuse.conflict('This report is submitted, so it cannot be changed now.', 'SUBMITTED')
+          : refuse.forbidden(CHANGE_REPORT),
+      action: 'report.update',
+      result: {},
+    },
+    {
+      op: 'submitHighlightReport',
+      on: 'a draft',
+      arrange: reportId('DRAFT'),
+      allowed: ['secretariat', 'chair'],
+      refused: (who) => (who === 'member' ? refuse.forbidden(CHANGE_REPORT) : refuse.notFound('Report')),
+      action: 'report.submit',
+      result: { status: 'SUBMITTED', late: false },
+    },
+    {
+      op: 'submitHighlightReport',
+      on: 'a returned report',
+      arrange: reportId('RETURNED'),
+      allowed: ['secretariat', 'chair'],
+      refused: (who) => (who === 'member' ? refuse.forbidden(CHANGE_REPORT) : refuse.notFound('Report')),
+      action: 'report.submit',
+      result: { status: 'SUBMITTED' },
+    },
+    {
+      op: 'acceptHighlightReport',
+      on: 'a submitted report',
+      arrange: reportId('SUBMITTED'),
+      allowed: ['secretariat'],
+      refused: () => refuse.forbidden(REVIEW_REPORT),
+      action: 'report.accept',
+      result: { status: 'ACCEPTED' },
+    },
+    {
+      op: 'acceptHighlightReport',
+      on: 'an accepted report',
+      arrange: reportId('ACCEPTED'),
+      allowed: [],
+      refused: (who) =>
+        who === 'secretariat'
+          ? refuse.conflict('This report is accepted, so it cannot be accepted now.', 'ACCEPTED')
+          : refuse.forbidden(REVIEW_REPORT),
+      action: 'report.accept',
+      result: {},
+    },
+    {
+      op: 'returnHighlightReport',
+      on: 'a submitted report',
+      arrange: reportId('SUBMITTED', { comment: 'Add the risks.' }),
+      allowed: ['secretariat'],
+      refused: () => refuse.forbidden(REVIEW_REPORT),
+      action: 'report.return',
+      result: { status: 'RETURNED', returnComment: 'Add the risks.' },
+    },
+    {
+      op: 'addHighlightReportComment',
+      on: 'a submitted report',
+      arrange: async () => ({ input: { reportId: await newReport('SUBMITTED'), body: 'Thank you.' } }),
+      allowed: ['secretariat', 'boardMember', 'chair'],
+      refused: () => refuse.forbidden(COMMENT_REPORT),
+      action: 'report.comment',
+      result: { body: 'Thank you.' },
+    },
+    {
+      op: 'addHighlightReportComment',
+      on: 'a draft',
+      arrange: async () => ({ input: { reportId: await newReport('DRAFT'), body: 'Too early.' } }),
+      allowed: [],
+      refused: (who) =>
+        who === 'member'
+          ? refuse.forbidden(COMMENT_REPORT)
+          : ['secretariat', 'chair'].includes(who)
+            ? refuse.input('input.reportId', 'A report can be commented on once it has been submitted.')
+            : refuse.notFound('Report'),
+      action: 'report.comment',
+      result: {},
+    },
+  ];
+
+  it('the table tries every evidence and report mutation, each allowed to someone and refused to someone', () => {
+    const cases = workflowCases();
+    expect([...new Set(cases.map((c) => c.op))].sort()).toEqual([...WORKFLOW_MUTATIONS].sort());
+    for (const op of WORKFLOW_MUTATIONS) {
+      const mine = cases.filter((c) => c.op === op);
+      expect({ op, allowed: mine.some((c) => c.allowed.length > 0) }).toEqual({ op, allowed: true });
+      expect({ op, refused: mine.some((c) => c.allowed.length < WHO.length) }).toEqual({ op, refused: true });
+    }
+  });
+
+  it.each(workflowCasesNames())('%s', async (name) => {
+    const c = workflowCases().find((x) => `${x.op} on ${x.on}` === name) as WorkflowCase;
+    for (const who of WHO) {
+      const vars = await c.arrange();
+      const before = await tenantSnapshot(stack.pg, P.id);
+      const audits = await auditCount(stack.pg, P.id, c.action);
+      const r = await as(who).request<Record<string, Record<string, unknown>>>(OPS[c.op], vars);
+      try {
+        if (c.allowed.includes(who)) {
+          expect(r.errors).toBeUndefined();
+          expect(r.data?.[c.op]).toMatchObject(c.result);
+          expect(await auditCount(stack.pg, P.id, c.action)).toBe(audits + 1);
+          // An audit event names who did it.
+          const last = await stack.pg.query(
+            'SELECT actor_user_id FROM audit_events WHERE partnership_id = $1 AND action = $2 ORDER BY occurred_at DESC LIMIT 1',
+            [P.id, c.action],
+          );
+          expect(last.rows[0].actor_user_id).toBe(users[who].id);
+        } else {
+          expectOnlyError(r, c.op, c.refused(who));
+          expect(await tenantSnapshot(stack.pg, P.id)).toEqual(before);
+        }
+      } catch (e) {
+        throw new Error(`${who} ${name} (${c.allowed.includes(who) ? 'allowed' : 'refused'}): ${(e as Error).message}`);
+      }
+    }
+  });
+
+  /** The table's test names, known before the partnership exists. */
+  function workflowCasesNames(): string[] {
+    return [
+      'createEvidence on the Health sub-group',
+      'updateEvidence on a draft',
+      'updateEvidence on returned evidence',
+      'submitEvidence on a draft',
+      'submitEvidence on returned evidence',
+      'submitEvidence on accepted evidence',
+      'acceptEvidence on submitted evidence',
+      'acceptEvidence on resubmitted evidence',
+      'acceptEvidence on a draft',
+      'returnEvidence on submitted evidence',
+      'addEvidenceComment on submitted evidence',
+      'addEvidenceComment on accepted evidence',
+      'addEvidenceComment on a draft',
+      'createHighlightReport on a meeting',
+      'updateHighlightReport on a draft',
+      'updateHighlightReport on a submitted report',
+      'submitHighlightReport on a draft',
+      'submitHighlightReport on a returned report',
+      'acceptHighlightReport on a submitted report',
+      'acceptHighlightReport on an accepted report',
+      'returnHighlightReport on a submitted report',
+      'addHighlightReportComment on a submitted report',
+      'addHighlightReportComment on a draft',
+    ];
+  }
+
+  it('the test names above are exactly the table', () => {
+    expect(workflowCases().map((c) => `${c.op} on ${c.on}`)).toEqual(workflowCasesNames());
   });
 });

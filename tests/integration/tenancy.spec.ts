@@ -3,12 +3,18 @@
  * reveal whether the record exists." Signed in as partnership A's secretariat (the
  * strongest role), every query and mutation is pointed at partnership B's records
  * (including B's work plans, objectives, actions, progress updates, frameworks and items,
- * and B's own copy of the statutory principles, and B's board meetings).
- * Each must fail exactly as it does for an id that exists nowhere, leave both
- * partnerships untouched, and the same operation on A's own records must succeed (so the
- * failures are the tenancy rule, not a malformed request).
+ * and B's own copy of the statutory principles, B's board meetings, and B's evidence,
+ * attachments, highlight reports and comments). Each must fail exactly as it does for an
+ * id that exists nowhere, leave both partnerships untouched, and the same operation on A's
+ * own records must succeed (so the failures are the tenancy rule, not a malformed request).
+ * Evidence and reports are tried by every role of A, not just the secretariat: lists and
+ * search (over records of B's written with the same words as A's) hold none of B's rows,
+ * and B's attached files download as missing.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   OPS,
   type TestStack as Stack,
@@ -22,15 +28,24 @@ import {
   addUser,
   auditCount,
   createPartnership,
+  downloadFile,
   principles,
   schemaOperations,
   signIn,
   startTestStack,
   tenantIds,
   tenantSnapshot,
+  uploadOk,
 } from '@pbw/testing';
 
-type Expected = { code: 'NOT_FOUND'; message: string } | { code: 'BAD_USER_INPUT'; path: string; message: string };
+type Expected =
+  | { code: 'NOT_FOUND'; message: string }
+  | { code: 'FORBIDDEN'; message: string }
+  | { code: 'BAD_USER_INPUT'; path: string; message: string };
+
+/** A's people, one of each kind: the factory's Health chair and member are in the Health agency, the others in the council. */
+type Role = 'secretariat' | 'boardMember' | 'chair' | 'member';
+const ROLES: Role[] = ['secretariat', 'boardMember', 'chair', 'member'];
 
 interface CrossCase {
   /** What is pointed at B. */
@@ -40,7 +55,10 @@ interface CrossCase {
   b: () => Record<string, unknown>;
   /** The same variables with B's id(s) swapped for ids that exist nowhere. */
   fake: () => Record<string, unknown>;
+  /** What A's secretariat gets. */
   expected: Expected;
+  /** What A's other roles get where it differs (they may not make the request at all, or may not see A's record named). */
+  byRole?: Partial<Record<Role, Expected>>;
 }
 
 // Mutations that name no record by id, so have nothing to point at B: they are covered by
@@ -88,10 +106,34 @@ const COVERED_MUTATIONS = [
   'createMeeting',
   'updateMeeting',
   'setMeetingStatus',
+  // Evidence and highlight reports (issue 5).
+  'createEvidence',
+  'updateEvidence',
+  'submitEvidence',
+  'acceptEvidence',
+  'returnEvidence',
+  'addEvidenceComment',
+  'createHighlightReport',
+  'updateHighlightReport',
+  'submitHighlightReport',
+  'acceptHighlightReport',
+  'returnHighlightReport',
+  'addHighlightReportComment',
 ];
 
 /** Every query this suite covers, by how. */
-const BY_ID_QUERIES = ['agency', 'user', 'subGroup', 'framework', 'workPlan', 'action', 'workPlanCsv', 'meeting'];
+const BY_ID_QUERIES = [
+  'agency',
+  'user',
+  'subGroup',
+  'framework',
+  'workPlan',
+  'action',
+  'workPlanCsv',
+  'meeting',
+  'evidence',
+  'highlightReport',
+];
 const LIST_QUERIES = [
   'agencies',
   'users',
@@ -102,11 +144,16 @@ const LIST_QUERIES = [
   'workPlans',
   'actions',
   'meetings',
+  'evidenceList',
+  'highlightReports',
 ];
 const OWN_QUERIES = ['partnership', 'board', 'me', 'partnershipDashboard'];
-const COVERED_QUERIES = [...BY_ID_QUERIES, ...LIST_QUERIES, ...OWN_QUERIES];
+/** Searched by every role of A for words B's records share. */
+const SEARCH_QUERIES = ['search'];
+const COVERED_QUERIES = [...BY_ID_QUERIES, ...LIST_QUERIES, ...OWN_QUERIES, ...SEARCH_QUERIES];
 
 const notFound = (what: string): Expected => ({ code: 'NOT_FOUND', message: `${what} not found.` });
+const forbidden = (message: string): Expected => ({ code: 'FORBIDDEN', message });
 const badInput = (path: string, message: string): Expected => ({ code: 'BAD_USER_INPUT', path, message });
 
 /** One partnership's work plan and framework records, made through the api by its secretariat. */
@@ -146,6 +193,111 @@ async function seedMeetings(c: GqlClient, label: string): Promise<MeetingRecords
   const cancelled = await create('2027-03-04T10:00:00Z', '2027-02-18');
   await c.ok(OPS.setMeetingStatus, { input: { id: cancelled, status: 'CANCELLED' } });
   return { planned, cancelled };
+}
+
+/**
+ * One partnership's evidence and highlight reports, made through the api by its Health
+ * member, chair and secretariat. Every text holds the word "kingfisher" (and the
+ * partnership's name), so a search for it in one partnership would find the other's if
+ * anything leaked.
+ */
+interface EvidenceRecords {
+  /** PARTNERSHIP evidence by the member: submitted, accepted by the chair, with a CSV attached, linked to the action, CPP-A and P1, and commented on by the chair. */
+  accepted: string;
+  /** The chair's comment on it. */
+  comment: string;
+  /** The member's draft, with a text file attached. */
+  draft: string;
+  /** The member's evidence waiting for review. */
+  submitted: string;
+  files: { accepted: string; draft: string; loose: string };
+  /** The bytes of the accepted evidence's file. */
+  acceptedBytes: string;
+  /** The chair's report to the planned meeting, linking the accepted evidence: submitted, and commented on by the secretariat. */
+  reportSubmitted: string;
+  reportComment: string;
+  /** The chair's draft report to a second meeting. */
+  reportDraft: string;
+  /** A meeting the sub-group has no report for yet. */
+  spareMeeting: string;
+}
+
+async function seedEvidence(
+  stack: Stack,
+  sec: GqlClient,
+  p: TestPartnership,
+  w: PlanRecords,
+  m: MeetingRecords,
+  label: string,
+): Promise<EvidenceRecords> {
+  const [mem, ch] = await Promise.all([signIn(stack.client(), p.member.email), signIn(stack.client(), p.chair.email)]);
+  const member = stack.client(mem.accessToken);
+  const chair = stack.client(ch.accessToken);
+  const acceptedBytes = `service,kingfisher checks\r\n${label} health,42\r\n`;
+  const files = {
+    accepted: await uploadOk(stack.url, mem.accessToken, acceptedBytes, 'kingfisher-audit.csv'),
+    draft: await uploadOk(stack.url, mem.accessToken, `${label} kingfisher draft notes\n`, 'kingfisher-draft.txt'),
+    loose: await uploadOk(stack.url, mem.accessToken, `${label} kingfisher loose notes\n`, 'kingfisher-loose.txt'),
+  };
+  const id = <T extends Record<string, { id: string }>>(d: T, op: keyof T): string => d[op].id;
+  const create = async (input: Record<string, unknown>) =>
+    id(
+      await member.ok<{ createEvidence: { id: string } }>(OPS.createEvidence, { input: { subGroupId: p.subGroupId, ...input } }),
+      'createEvidence',
+    );
+  const accepted = await create({
+    title: `${label} kingfisher audit`,
+    narrative: 'Kingfisher audit of health assessments, with the figures attached.',
+    kind: 'DATA',
+    actionIds: [w.action],
+    frameworkItemIds: [w.cppA, w.items.P1],
+    fileIds: [files.accepted],
+  });
+  await member.ok(OPS.submitEvidence, { input: { id: accepted } });
+  await chair.ok(OPS.acceptEvidence, { input: { id: accepted } });
+  const comment = id(
+    await chair.ok<{ addEvidenceComment: { id: string } }>(OPS.addEvidenceComment, {
+      input: { evidenceId: accepted, body: `Kingfisher figures checked by the ${label} chair.` },
+    }),
+    'addEvidenceComment',
+  );
+  const draft = await create({
+    title: `${label} kingfisher case study`,
+    narrative: 'Kingfisher draft narrative.',
+    kind: 'CASE_STUDY',
+    fileIds: [files.draft],
+  });
+  const submitted = await create({
+    title: `${label} kingfisher survey`,
+    narrative: 'Kingfisher survey of young people.',
+    kind: 'VOICE_OF_YOUNG_PEOPLE',
+  });
+  await member.ok(OPS.submitEvidence, { input: { id: submitted } });
+
+  const meeting = async (startsAt: string, reportDeadline: string) =>
+    id(
+      await sec.ok<{ createMeeting: { id: string } }>(OPS.createMeeting, { input: { title: `${label} board`, startsAt, reportDeadline } }),
+      'createMeeting',
+    );
+  const second = await meeting('2027-06-03T10:00:00Z', '2027-05-20');
+  const spareMeeting = await meeting('2027-09-02T10:00:00Z', '2027-08-19');
+  const report = async (meetingId: string, summary: string, evidenceIds: string[]) =>
+    id(
+      await chair.ok<{ createHighlightReport: { id: string } }>(OPS.createHighlightReport, {
+        input: { meetingId, subGroupId: p.subGroupId, summary, achievements: 'Kingfisher achievements.', evidenceIds },
+      }),
+      'createHighlightReport',
+    );
+  const reportSubmitted = await report(m.planned, `${label} kingfisher summary for the board.`, [accepted]);
+  await chair.ok(OPS.submitHighlightReport, { input: { id: reportSubmitted } });
+  const reportComment = id(
+    await sec.ok<{ addHighlightReportComment: { id: string } }>(OPS.addHighlightReportComment, {
+      input: { reportId: reportSubmitted, body: `Kingfisher question from the ${label} secretariat.` },
+    }),
+    'addHighlightReportComment',
+  );
+  const reportDraft = await report(second, `${label} kingfisher draft summary.`, []);
+  return { accepted, comment, draft, submitted, files, acceptedBytes, reportSubmitted, reportComment, reportDraft, spareMeeting };
 }
 
 async function seedWorkPlans(stack: Stack, c: GqlClient, p: TestPartnership, label: string): Promise<PlanRecords> {
@@ -223,11 +375,20 @@ describe('tenancy: no read or write across partnerships', () => {
   /** Each side's meetings. */
   let mA: MeetingRecords;
   let mB: MeetingRecords;
+  /** Each side's evidence, attachments and highlight reports. */
+  let eA: EvidenceRecords;
+  let eB: EvidenceRecords;
+  /** Every role of A, signed in; and B's secretariat, to show B's records are there to be found. */
+  const aTokens = {} as Record<Role, string>;
+  const asRole = (role: Role): GqlClient => stack.client(aTokens[role]);
+  let bToken: string;
+  let storageDir: string;
   let bBefore: Record<string, string[]>;
   let bAuditBefore: number;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    storageDir = await mkdtemp(join(tmpdir(), 'pbw-tenancy-files-'));
+    stack = await startTestStack({ env: { FILE_STORAGE_DIR: storageDir } });
     A = await createPartnership(stack.pg, 'Alphashire');
     B = await createPartnership(stack.pg, 'Betaborough');
     bGone = await addUser(stack.pg, B, 'gone', { status: 'DEACTIVATED' });
@@ -243,10 +404,18 @@ describe('tenancy: no read or write across partnerships', () => {
     wB = await seedWorkPlans(stack, asB, B, 'Betaborough');
     mA = await seedMeetings(asA, 'Alphashire');
     mB = await seedMeetings(asB, 'Betaborough');
+    eA = await seedEvidence(stack, asA, A, wA, mA, 'Alphashire');
+    eB = await seedEvidence(stack, asB, B, wB, mB, 'Betaborough');
+    const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
+    ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
+    bToken = b.accessToken;
     bBefore = await tenantSnapshot(stack.pg, B.id);
     bAuditBefore = await auditCount(stack.pg, B.id);
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await stack?.close();
+    if (storageDir) await rm(storageDir, { recursive: true, force: true });
+  });
 
   const crossCases = (): CrossCase[] => {
     const f1 = randomUUID();
@@ -398,6 +567,8 @@ describe('tenancy: no read or write across partnerships', () => {
       ...frameworkCases(f1),
       ...workPlanCases(f1),
       ...meetingCases(f1),
+      ...evidenceCases(f1),
+      ...reportCases(f1),
     ];
   };
 
@@ -658,6 +829,229 @@ describe('tenancy: no read or write across partnerships', () => {
     },
   ];
 
+  const MEMBERS_ADD = forbidden('Only members of the sub-group (and the board secretariat) can add its evidence.');
+  const CHAIR_WRITES = forbidden('Only the sub-group’s chair (or the board secretariat) can write its highlight report.');
+  const CHAIR_CHANGES = forbidden('Only the sub-group’s chair (or the board secretariat) can write and submit its highlight report.');
+
+  /**
+   * B's evidence by id, and A's evidence naming B's records. A's board member is in the
+   * council, so A's draft (the Health member's) is hidden from them, and they are in no
+   * sub-group, so may add no evidence.
+   */
+  const evidenceCases = (f1: string): CrossCase[] => {
+    const add = (fields: Record<string, unknown>) => ({
+      input: { subGroupId: A.subGroupId, title: 'Leaky evidence', kind: 'DOCUMENT', ...fields },
+    });
+    const edit = (fields: Record<string, unknown>) => ({ input: { id: eA.draft, ...fields } });
+    const linkCases = (
+      make: (fields: Record<string, unknown>) => Record<string, unknown>,
+      op: OpName,
+      verb: string,
+      boardMember: Expected,
+    ): CrossCase[] =>
+      [
+        {
+          label: `${verb} linking B's action`,
+          b: { actionIds: [wB.action] },
+          fake: { actionIds: [f1] },
+          expected: badInput('input.actionIds', 'Choose actions you can see in this partnership.'),
+        },
+        {
+          label: `${verb} linking B's framework item`,
+          b: { frameworkItemIds: [wA.cppA, wB.items.P1] },
+          fake: { frameworkItemIds: [wA.cppA, f1] },
+          expected: badInput('input.frameworkItemIds', 'Choose framework items from this partnership.'),
+        },
+        {
+          label: `${verb} linking B's copy of a principle`,
+          b: { frameworkItemIds: [wB.cppA] },
+          fake: { frameworkItemIds: [f1] },
+          expected: badInput('input.frameworkItemIds', 'Choose framework items from this partnership.'),
+        },
+        {
+          label: `${verb} attaching B's unattached file`,
+          b: { fileIds: [eB.files.loose] },
+          fake: { fileIds: [f1] },
+          expected: badInput('input.fileIds', 'Attach files you have just uploaded. A file can only be attached to one record.'),
+        },
+        {
+          label: `${verb} attaching B's attached file`,
+          b: { fileIds: [eB.files.accepted] },
+          fake: { fileIds: [f1] },
+          expected: badInput('input.fileIds', 'Attach files you have just uploaded. A file can only be attached to one record.'),
+        },
+        {
+          label: `${verb} restricted to B's user`,
+          b: { visibility: 'RESTRICTED', restrictedUserIds: [B.member.id] },
+          fake: { visibility: 'RESTRICTED', restrictedUserIds: [f1] },
+          expected: badInput('input.restrictedUserIds', 'Choose people from this partnership.'),
+        },
+      ].map((c) => ({
+        label: c.label,
+        op,
+        b: () => make(c.b),
+        fake: () => make(c.fake),
+        expected: c.expected,
+        byRole: { boardMember },
+      }));
+    const byId = (op: OpName, label: string, input: (id: string) => Record<string, unknown>, id: () => string): CrossCase => ({
+      label,
+      op,
+      b: () => ({ input: input(id()) }),
+      fake: () => ({ input: input(f1) }),
+      expected: notFound('Evidence'),
+    });
+    return [
+      {
+        label: "createEvidence in B's sub-group",
+        op: 'createEvidence',
+        b: () => ({ input: { ...add({}).input, subGroupId: B.subGroupId } }),
+        fake: () => ({ input: { ...add({}).input, subGroupId: f1 } }),
+        expected: badInput('input.subGroupId', 'Choose a sub-group of this partnership.'),
+      },
+      {
+        label: "createEvidence owned by B's agency",
+        op: 'createEvidence',
+        b: () => add({ agencyId: B.agencies.health }),
+        fake: () => add({ agencyId: f1 }),
+        expected: badInput('input.agencyId', 'Choose an agency of this partnership.'),
+        byRole: {
+          boardMember: MEMBERS_ADD,
+          chair: badInput('input.agencyId', 'Evidence you add belongs to your own agency.'),
+          member: badInput('input.agencyId', 'Evidence you add belongs to your own agency.'),
+        },
+      },
+      ...linkCases(add, 'createEvidence', 'createEvidence in A’s sub-group', MEMBERS_ADD),
+      byId(
+        'updateEvidence',
+        "updateEvidence on B's draft",
+        (id) => ({ id, title: 'Taken over' }),
+        () => eB.draft,
+      ),
+      byId(
+        'updateEvidence',
+        "updateEvidence on B's accepted evidence",
+        (id) => ({ id, title: 'Taken over' }),
+        () => eB.accepted,
+      ),
+      ...linkCases(edit, 'updateEvidence', 'updateEvidence on A’s draft', notFound('Evidence')),
+      byId(
+        'submitEvidence',
+        "submitEvidence on B's draft",
+        (id) => ({ id }),
+        () => eB.draft,
+      ),
+      byId(
+        'acceptEvidence',
+        "acceptEvidence on B's submitted evidence",
+        (id) => ({ id }),
+        () => eB.submitted,
+      ),
+      byId(
+        'returnEvidence',
+        "returnEvidence on B's submitted evidence",
+        (id) => ({ id, comment: 'Taken over' }),
+        () => eB.submitted,
+      ),
+      byId(
+        'addEvidenceComment',
+        "addEvidenceComment on B's accepted evidence",
+        (id) => ({ evidenceId: id, body: 'Taken over' }),
+        () => eB.accepted,
+      ),
+    ];
+  };
+
+  /** B's highlight reports by id, and A's reports naming B's meeting, sub-group or evidence. */
+  const reportCases = (f1: string): CrossCase[] => {
+    const create = (fields: Record<string, unknown>) => ({
+      input: { meetingId: eA.spareMeeting, subGroupId: A.subGroupId, summary: 'Leaky report', ...fields },
+    });
+    const byId = (op: OpName, label: string, input: (id: string) => Record<string, unknown>, id: () => string): CrossCase => ({
+      label,
+      op,
+      b: () => ({ input: input(id()) }),
+      fake: () => ({ input: input(f1) }),
+      expected: notFound('Report'),
+    });
+    return [
+      {
+        label: "createHighlightReport for B's meeting",
+        op: 'createHighlightReport',
+        b: () => create({ meetingId: mB.planned }),
+        fake: () => create({ meetingId: f1 }),
+        expected: badInput('input.meetingId', 'Choose a meeting of this partnership.'),
+      },
+      {
+        label: "createHighlightReport for B's sub-group",
+        op: 'createHighlightReport',
+        b: () => create({ subGroupId: B.subGroupId }),
+        fake: () => create({ subGroupId: f1 }),
+        expected: badInput('input.subGroupId', 'Choose a sub-group of this partnership.'),
+      },
+      {
+        label: "createHighlightReport for B's meeting and sub-group",
+        op: 'createHighlightReport',
+        b: () => create({ meetingId: eB.spareMeeting, subGroupId: B.subGroupId }),
+        fake: () => create({ meetingId: f1, subGroupId: f1 }),
+        expected: badInput('input.meetingId', 'Choose a meeting of this partnership.'),
+      },
+      {
+        label: "createHighlightReport linking B's accepted evidence",
+        op: 'createHighlightReport',
+        b: () => create({ evidenceIds: [eB.accepted] }),
+        fake: () => create({ evidenceIds: [f1] }),
+        expected: badInput('input.evidenceIds', 'Link evidence from this sub-group that its chair has accepted.'),
+        byRole: { boardMember: CHAIR_WRITES, member: CHAIR_WRITES },
+      },
+      byId(
+        'updateHighlightReport',
+        "updateHighlightReport on B's draft",
+        (id) => ({ id, summary: 'Taken over' }),
+        () => eB.reportDraft,
+      ),
+      byId(
+        'updateHighlightReport',
+        "updateHighlightReport on B's submitted report",
+        (id) => ({ id, summary: 'Taken over' }),
+        () => eB.reportSubmitted,
+      ),
+      {
+        label: "updateHighlightReport linking B's accepted evidence in A's draft",
+        op: 'updateHighlightReport',
+        b: () => ({ input: { id: eA.reportDraft, evidenceIds: [eA.accepted, eB.accepted] } }),
+        fake: () => ({ input: { id: eA.reportDraft, evidenceIds: [eA.accepted, f1] } }),
+        expected: badInput('input.evidenceIds', 'Link evidence from this sub-group that its chair has accepted.'),
+        // A's draft is the Health sub-group's: its member sees it but may not change it; the board member does not see it.
+        byRole: { boardMember: notFound('Report'), member: CHAIR_CHANGES },
+      },
+      byId(
+        'submitHighlightReport',
+        "submitHighlightReport on B's draft",
+        (id) => ({ id }),
+        () => eB.reportDraft,
+      ),
+      byId(
+        'acceptHighlightReport',
+        "acceptHighlightReport on B's submitted report",
+        (id) => ({ id }),
+        () => eB.reportSubmitted,
+      ),
+      byId(
+        'returnHighlightReport',
+        "returnHighlightReport on B's submitted report",
+        (id) => ({ id, comment: 'Taken over' }),
+        () => eB.reportSubmitted,
+      ),
+      byId(
+        'addHighlightReportComment',
+        "addHighlightReportComment on B's submitted report",
+        (id) => ({ reportId: id, body: 'Taken over' }),
+        () => eB.reportSubmitted,
+      ),
+    ];
+  };
+
   const expectError = (r: GqlResult<unknown>, op: string, expected: Expected) => {
     expect(r.data).toBeNull();
     expect(r.errors).toHaveLength(1);
@@ -697,6 +1091,10 @@ describe('tenancy: no read or write across partnerships', () => {
       ['workPlanCsv', wB.draft, 'Work plan'],
       ['meeting', mB.planned, 'Meeting'],
       ['meeting', mB.cancelled, 'Meeting'],
+      ['evidence', eB.accepted, 'Evidence'],
+      ['evidence', eB.draft, 'Evidence'],
+      ['highlightReport', eB.reportSubmitted, 'Report'],
+      ['highlightReport', eB.reportDraft, 'Report'],
     ];
     for (const [op, id, what] of reads) {
       const real = await asA.request(OPS[op as OpName], { id });
@@ -737,6 +1135,8 @@ describe('tenancy: no read or write across partnerships', () => {
       ['workPlans', 'work_plans'],
       ['actions', 'actions'],
       ['meetings', 'meetings'],
+      ['evidenceList', 'evidence'],
+      ['highlightReports', 'highlight_reports'],
     ];
     for (const [op, table, extra] of lists) {
       const aIds = await tenantIds(stack.pg, table, A.id);
@@ -775,6 +1175,9 @@ describe('tenancy: no read or write across partnerships', () => {
       ['actions', { filter: { frameworkItemId: wB.items.P1 } }],
       ['actions', { filter: { frameworkItemId: wB.cppA } }],
       ['auditEvents', { filter: { entityType: 'Meeting', entityId: mB.planned } }],
+      ['auditEvents', { filter: { entityId: eB.accepted } }],
+      ['auditEvents', { filter: { entityId: eB.files.accepted } }],
+      ['auditEvents', { filter: { entityType: 'HighlightReport', entityId: eB.reportSubmitted } }],
     ];
     for (const [op, vars] of empty) {
       const data = await asA.ok<Record<string, { totalCount: number; edges: unknown[] }>>(OPS[op], vars);
@@ -786,7 +1189,13 @@ describe('tenancy: no read or write across partnerships', () => {
     });
     expect(own.subGroupMemberships.totalCount).toBe(2);
     const ownAudit = await asA.ok<{ auditEvents: { totalCount: number } }>(OPS.auditEvents, { filter: { actorUserId: A.secretariat.id } });
-    expect(ownAudit.auditEvents.totalCount).toBe(await auditCount(stack.pg, A.id));
+    // A's member and chair have acted too (evidence, reports), so count only the secretariat's own events.
+    const bySecretariat = await stack.pg.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND actor_user_id = $2',
+      [A.id, A.secretariat.id],
+    );
+    expect(bySecretariat.rows[0].n).toBeLessThan(await auditCount(stack.pg, A.id));
+    expect(ownAudit.auditEvents.totalCount).toBe(bySecretariat.rows[0].n);
     for (const filter of [
       { workPlanId: wA.plan },
       { frameworkItemId: wA.cppA },
@@ -833,6 +1242,166 @@ describe('tenancy: no read or write across partnerships', () => {
       }
     }
     expect(await tenantSnapshot(stack.pg, A.id)).toEqual(aBefore);
+  });
+
+  it.each(ROLES)(
+    "%s of A: B's evidence and reports answer NOT_FOUND by id, and every write naming them fails as for an id that exists nowhere",
+    async (role) => {
+      const c = asRole(role);
+      const aBefore = await tenantSnapshot(stack.pg, A.id);
+      const reads: Array<[OpName, string, string]> = [
+        ['evidence', eB.accepted, 'Evidence'],
+        ['evidence', eB.draft, 'Evidence'],
+        ['evidence', eB.submitted, 'Evidence'],
+        ['highlightReport', eB.reportSubmitted, 'Report'],
+        ['highlightReport', eB.reportDraft, 'Report'],
+      ];
+      for (const [op, id, what] of reads) {
+        const real = await c.request(OPS[op], { id });
+        const fake = await c.request(OPS[op], { id: randomUUID() });
+        try {
+          expectError(real, op, notFound(what));
+          expect(real).toEqual(fake);
+        } catch (e) {
+          throw new Error(`${role} ${op} of B's ${id}: ${(e as Error).message}`);
+        }
+      }
+      // The same reads find A's own records, links and all.
+      await expect(c.ok(OPS.evidence, { id: eA.accepted })).resolves.toMatchObject({
+        evidence: {
+          id: eA.accepted,
+          status: 'ACCEPTED',
+          actions: [{ id: wA.action }],
+          attachments: [{ id: eA.files.accepted }],
+          comments: [{ id: eA.comment }],
+        },
+      });
+      await expect(c.ok(OPS.highlightReport, { id: eA.reportSubmitted })).resolves.toMatchObject({
+        highlightReport: {
+          id: eA.reportSubmitted,
+          status: 'SUBMITTED',
+          evidence: [{ id: eA.accepted }],
+          comments: [{ id: eA.reportComment }],
+        },
+      });
+      const f1 = randomUUID();
+      for (const k of [...evidenceCases(f1), ...reportCases(f1)]) {
+        const real = await c.request(OPS[k.op], k.b());
+        const fake = await c.request(OPS[k.op], k.fake());
+        try {
+          expectError(real, k.op, k.byRole?.[role] ?? k.expected);
+          expect(real).toEqual(fake);
+        } catch (e) {
+          throw new Error(`${role}: ${k.label}: ${(e as Error).message}`);
+        }
+      }
+      expect(await tenantSnapshot(stack.pg, A.id)).toEqual(aBefore);
+      expect(await tenantSnapshot(stack.pg, B.id)).toEqual(bBefore);
+    },
+  );
+
+  it.each(ROLES)("%s of A: evidence and report lists, and search, hold what they may see of A's and none of B's", async (role) => {
+    const c = asRole(role);
+    type Conn = { totalCount: number; edges: Array<{ node: { id: string } }> };
+    const ids = (x: Conn) => x.edges.map((e) => e.node.id).sort();
+    // A's board member is in the council: the Health member's draft, and the Health sub-group's draft report, are not theirs to see.
+    const hidden = role === 'boardMember' ? [eA.draft, eA.reportDraft] : [];
+    const seen = (list: string[]) => list.filter((id) => !hidden.includes(id)).sort();
+    const bEvidence = await tenantIds(stack.pg, 'evidence', B.id);
+    const bReports = await tenantIds(stack.pg, 'highlight_reports', B.id);
+    const bComments = [
+      ...(await tenantIds(stack.pg, 'evidence_comments', B.id)),
+      ...(await tenantIds(stack.pg, 'highlight_report_comments', B.id)),
+    ];
+    // B has a record of every kind for A to find, were anything to leak.
+    expect([bEvidence.length, bReports.length, bComments.length]).toEqual([3, 2, 2]);
+
+    const ev = await c.ok<{ evidenceList: Conn }>(OPS.evidenceList, { first: 100 });
+    const evidence = seen([eA.accepted, eA.draft, eA.submitted]);
+    expect([ev.evidenceList.totalCount, ids(ev.evidenceList)]).toEqual([evidence.length, evidence]);
+    const rp = await c.ok<{ highlightReports: Conn }>(OPS.highlightReports, { first: 100 });
+    const reports = seen([eA.reportSubmitted, eA.reportDraft]);
+    expect([rp.highlightReports.totalCount, ids(rp.highlightReports)]).toEqual([reports.length, reports]);
+
+    // Filters that name B's records find nothing; the same filters on A's find A's.
+    const filtered: Array<[OpName, Record<string, unknown>, string[]]> = [
+      ['evidenceList', { subGroupId: B.subGroupId }, []],
+      ['evidenceList', { agencyId: B.agencies.health }, []],
+      ['evidenceList', { actionId: wB.action }, []],
+      ['evidenceList', { frameworkItemId: wB.cppA }, []],
+      ['evidenceList', { frameworkItemId: wB.items.P1 }, []],
+      ['highlightReports', { meetingId: mB.planned }, []],
+      ['highlightReports', { subGroupId: B.subGroupId }, []],
+      ['evidenceList', { subGroupId: A.subGroupId }, evidence],
+      ['evidenceList', { agencyId: A.agencies.health }, evidence],
+      ['evidenceList', { actionId: wA.action }, [eA.accepted]],
+      ['evidenceList', { frameworkItemId: wA.cppA }, [eA.accepted]],
+      ['highlightReports', { meetingId: mA.planned }, [eA.reportSubmitted]],
+      ['highlightReports', { subGroupId: A.subGroupId }, reports],
+    ];
+    for (const [op, filter, want] of filtered) {
+      const d = await c.ok<Record<string, Conn>>(OPS[op], { filter, first: 100 });
+      expect({ op, filter, totalCount: d[op].totalCount, ids: ids(d[op]) }).toEqual({
+        op,
+        filter,
+        totalCount: want.length,
+        ids: [...want].sort(),
+      });
+    }
+
+    // Search: B's records hold the same words as A's, and none of them is found.
+    type Hit = { id: string; kind: string; recordId: string };
+    const search = async (query: string, kinds?: string[]) => {
+      const d = await c.ok<{ search: { totalCount: number; edges: Array<{ node: Hit }> } }>(OPS.search, { query, kinds, first: 100 });
+      const hits = d.search.edges.map((e) => e.node);
+      const leaked = hits.filter((h) => [...bEvidence, ...bReports, ...bComments].some((b) => b === h.id || b === h.recordId));
+      expect({ role, query, leaked }).toEqual({ role, query, leaked: [] });
+      expect(d.search.totalCount).toBe(hits.length);
+      return hits.map((h) => [h.kind, h.id, h.recordId].join(' ')).sort();
+    };
+    const all: Array<[string, string, string]> = [
+      ['EVIDENCE', eA.accepted, eA.accepted],
+      ['EVIDENCE', eA.draft, eA.draft],
+      ['EVIDENCE', eA.submitted, eA.submitted],
+      ['EVIDENCE_COMMENT', eA.comment, eA.accepted],
+      ['HIGHLIGHT_REPORT', eA.reportSubmitted, eA.reportSubmitted],
+      ['HIGHLIGHT_REPORT', eA.reportDraft, eA.reportDraft],
+      ['REPORT_COMMENT', eA.reportComment, eA.reportSubmitted],
+    ];
+    const visible = all.filter(([, , record]) => !hidden.includes(record));
+    const want = (kind?: string) =>
+      visible
+        .filter(([k]) => !kind || k === kind)
+        .map((h) => h.join(' '))
+        .sort();
+    expect(await search('kingfisher')).toEqual(want());
+    for (const kind of ['EVIDENCE', 'EVIDENCE_COMMENT', 'HIGHLIGHT_REPORT', 'REPORT_COMMENT']) {
+      expect({ kind, hits: await search('kingfisher', [kind]) }).toEqual({ kind, hits: want(kind) });
+    }
+    expect(await search('health assessments', ['ACTION'])).toEqual([`ACTION ${wA.action} ${wA.action}`]);
+    expect(await search('Betaborough')).toEqual([]);
+    // B's own secretariat does find B's records with the same words.
+    const bHits = await stack.client(bToken).ok<{ search: { totalCount: number } }>(OPS.search, { query: 'kingfisher', first: 100 });
+    expect(bHits.search.totalCount).toBe(7);
+  });
+
+  it.each(ROLES)("%s of A: B's files download as missing, exactly like a file that does not exist", async (role) => {
+    const missing = { code: 'NOT_FOUND', message: 'File not found.' };
+    for (const [what, id] of [
+      ["B's file on accepted evidence", eB.files.accepted],
+      ["B's file on a draft", eB.files.draft],
+      ["B's unattached file", eB.files.loose],
+      ['a file that does not exist', randomUUID()],
+    ]) {
+      const r = await downloadFile(stack.url, id, aTokens[role]);
+      expect({ what, status: r.status, body: JSON.parse(r.body.toString('utf8')) }).toEqual({ what, status: 404, body: missing });
+    }
+    // The same request for A's own file on accepted evidence downloads it...
+    const own = await downloadFile(stack.url, eA.files.accepted, aTokens[role]);
+    expect({ status: own.status, body: own.body.toString('utf8') }).toEqual({ status: 200, body: eA.acceptedBytes });
+    // ...and B's own people download B's.
+    const theirs = await downloadFile(stack.url, eB.files.accepted, bToken);
+    expect({ status: theirs.status, body: theirs.body.toString('utf8') }).toEqual({ status: 200, body: eB.acceptedBytes });
   });
 
   it("the same writes on A's own records succeed (so the failures above are the tenancy rule)", async () => {
@@ -1010,6 +1579,72 @@ describe('tenancy: no read or write across partnerships', () => {
     expect(await auditCount(stack.pg, A.id)).toBe(audits + 5);
   });
 
+  it("the same evidence and report writes on A's own records succeed", async () => {
+    const ok = <T = Record<string, unknown>>(op: OpName, input: Record<string, unknown>) => asA.ok<T>(OPS[op], { input });
+    const audits = await auditCount(stack.pg, A.id);
+    const file = await uploadOk(stack.url, aTokens.secretariat, 'Alphashire own notes\n', 'own.txt');
+    // Everything named is A's own: sub-group, agency, action, items, files, people.
+    await expect(
+      ok('createEvidence', {
+        subGroupId: A.subGroupId,
+        agencyId: A.agencies.health,
+        title: 'Own evidence',
+        kind: 'DOCUMENT',
+        actionIds: [wA.action],
+        frameworkItemIds: [wA.cppA, wA.items.P1],
+        fileIds: [file],
+        visibility: 'RESTRICTED',
+        restrictedUserIds: [A.member.id],
+      }),
+    ).resolves.toMatchObject({ createEvidence: { status: 'DRAFT', visibility: 'RESTRICTED', restrictedUserIds: [A.member.id] } });
+    await expect(
+      ok('updateEvidence', {
+        id: eA.draft,
+        actionIds: [wA.action],
+        frameworkItemIds: [wA.cppA],
+        fileIds: [eA.files.draft, eA.files.loose],
+        visibility: 'RESTRICTED',
+        restrictedUserIds: [A.chair.id],
+      }),
+    ).resolves.toMatchObject({ updateEvidence: { id: eA.draft, restrictedUserIds: [A.chair.id], version: 2 } });
+    await expect(ok('submitEvidence', { id: eA.draft })).resolves.toMatchObject({ submitEvidence: { id: eA.draft, status: 'SUBMITTED' } });
+    await expect(ok('returnEvidence', { id: eA.submitted, comment: 'Add the figures.' })).resolves.toMatchObject({
+      returnEvidence: { id: eA.submitted, status: 'RETURNED', returnComment: 'Add the figures.' },
+    });
+    await expect(ok('acceptEvidence', { id: eA.draft })).resolves.toMatchObject({ acceptEvidence: { id: eA.draft, status: 'ACCEPTED' } });
+    await expect(ok('addEvidenceComment', { evidenceId: eA.accepted, body: 'Own comment' })).resolves.toMatchObject({
+      addEvidenceComment: { body: 'Own comment', author: { id: A.secretariat.id } },
+    });
+    // Reports: A's meeting, A's sub-group, A's accepted evidence.
+    await expect(
+      ok('createHighlightReport', {
+        meetingId: eA.spareMeeting,
+        subGroupId: A.subGroupId,
+        summary: 'Own report',
+        evidenceIds: [eA.accepted],
+      }),
+    ).resolves.toMatchObject({ createHighlightReport: { status: 'DRAFT', summary: 'Own report' } });
+    await expect(ok('updateHighlightReport', { id: eA.reportDraft, evidenceIds: [eA.accepted, eA.draft] })).resolves.toMatchObject({
+      updateHighlightReport: { id: eA.reportDraft, version: 2 },
+    });
+    await expect(ok('submitHighlightReport', { id: eA.reportDraft })).resolves.toMatchObject({
+      submitHighlightReport: { id: eA.reportDraft, status: 'SUBMITTED' },
+    });
+    await expect(ok('returnHighlightReport', { id: eA.reportSubmitted, comment: 'Say more about risks.' })).resolves.toMatchObject({
+      returnHighlightReport: { id: eA.reportSubmitted, status: 'RETURNED' },
+    });
+    await expect(ok('acceptHighlightReport', { id: eA.reportDraft })).resolves.toMatchObject({
+      acceptHighlightReport: { id: eA.reportDraft, status: 'ACCEPTED' },
+    });
+    await expect(ok('addHighlightReportComment', { reportId: eA.reportDraft, body: 'Own comment' })).resolves.toMatchObject({
+      addHighlightReportComment: { body: 'Own comment', author: { id: A.secretariat.id } },
+    });
+    const row = await stack.pg.query('SELECT partnership_id FROM evidence_files WHERE file_id = $1', [file]);
+    expect(row.rows).toEqual([{ partnership_id: A.id }]);
+    // One event each, and one for the upload.
+    expect(await auditCount(stack.pg, A.id)).toBe(audits + 13);
+  });
+
   it('leaves B byte-for-byte unchanged, with no audit rows about B anywhere', async () => {
     expect(await tenantSnapshot(stack.pg, B.id)).toEqual(bBefore);
     expect(await auditCount(stack.pg, B.id)).toBe(bAuditBefore);
@@ -1029,8 +1664,25 @@ describe('tenancy: no read or write across partnerships', () => {
       ...(await tenantIds(stack.pg, 'actions', B.id)),
       ...(await tenantIds(stack.pg, 'action_updates', B.id)),
       ...(await tenantIds(stack.pg, 'meetings', B.id)),
+      ...(await tenantIds(stack.pg, 'files', B.id)),
+      ...(await tenantIds(stack.pg, 'evidence', B.id)),
+      ...(await tenantIds(stack.pg, 'evidence_comments', B.id)),
+      ...(await tenantIds(stack.pg, 'highlight_reports', B.id)),
+      ...(await tenantIds(stack.pg, 'highlight_report_comments', B.id)),
     ];
     expect(bRecords).toEqual(expect.arrayContaining([wB.action, wB.plan, wB.framework, wB.principles, wB.cppA, mB.planned, mB.cancelled]));
+    expect(bRecords).toEqual(
+      expect.arrayContaining([
+        eB.accepted,
+        eB.draft,
+        eB.submitted,
+        eB.comment,
+        eB.reportSubmitted,
+        eB.reportDraft,
+        eB.reportComment,
+        ...Object.values(eB.files),
+      ]),
+    );
     // Nothing A did was recorded in B's log, and A's log records nothing of B's.
     const byA = await stack.pg.query(
       'SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND actor_user_id = ANY($2::uuid[])',

@@ -90,6 +90,15 @@ export const ACTION_FIELDS =
   'id workPlanId objectiveId subGroupId title description ownerUserId leadAgencyId startDate dueDate status rag successMeasure visibility restrictedUserIds version rolledFromActionId lastUpdateAt createdAt updatedAt';
 const UPDATE_FIELDS = 'id actionId authorUserId updateDate narrative status rag createdAt';
 const MEETING_FIELDS = 'id title startsAt location reportDeadline status createdAt updatedAt';
+/** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
+export const EVIDENCE_FIELDS =
+  'id title narrative kind status visibility restrictedUserIds returnComment submittedAt reviewedAt version createdAt updatedAt';
+/** Every stored field of a highlight report but its snapshot. */
+export const REPORT_FIELDS =
+  'id status summary achievements risksAndIssues asksOfBoard late returnComment submittedAt reviewedAt version createdAt updatedAt';
+const COMMENT_FIELDS = 'id body createdAt author { id }';
+const SNAPSHOT_FIELDS =
+  'takenAt workPlanId workPlanTitle total overdue percentComplete rag { red amber green blue } status { notStarted inProgress complete cancelled } actions { actionId title displayRag isOverdue }';
 
 /**
  * One GraphQL document per root operation, each taking its arguments as variables
@@ -196,9 +205,73 @@ export const OPS = {
   createMeeting: `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { ${MEETING_FIELDS} } }`,
   updateMeeting: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { ${MEETING_FIELDS} } }`,
   setMeetingStatus: `mutation($input: SetMeetingStatusInput!) { setMeetingStatus(input: $input) { ${MEETING_FIELDS} } }`,
+
+  // ---- evidence, highlight reports and search (issue 5) ----
+  evidenceList: `query($first: Int, $after: String, $filter: EvidenceFilterInput) {
+    evidenceList(first: $first, after: $after, filter: $filter) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title status kind visibility version updatedAt } }
+    } }`,
+  evidence: `query($id: ID!) { evidence(id: $id) {
+    ${EVIDENCE_FIELDS} canEdit canSubmit canReview canComment
+    subGroup { id } agency { id } createdBy { id } submittedBy { id } reviewedBy { id }
+    actions { id } frameworkItems { id } attachments { id name contentType size sha256 downloadUrl } comments { ${COMMENT_FIELDS} }
+  } }`,
+  highlightReports: `query($first: Int, $after: String, $filter: ReportFilterInput) {
+    highlightReports(first: $first, after: $after, filter: $filter) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status late version meeting { id } subGroup { id } } }
+    } }`,
+  highlightReport: `query($id: ID!) { highlightReport(id: $id) {
+    ${REPORT_FIELDS} canEdit canSubmit canReview canComment
+    meeting { id } subGroup { id } createdBy { id } submittedBy { id } reviewedBy { id }
+    evidence { id } comments { ${COMMENT_FIELDS} } snapshot { ${SNAPSHOT_FIELDS} }
+  } }`,
+  search: `query($query: String!, $kinds: [SearchKind!], $first: Int, $after: String) {
+    search(query: $query, kinds: $kinds, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { id kind recordKind recordId title snippet { text highlight } updatedAt } }
+    } }`,
+  createEvidence: `mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { ${EVIDENCE_FIELDS} } }`,
+  updateEvidence: `mutation($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { ${EVIDENCE_FIELDS} } }`,
+  submitEvidence: `mutation($input: EvidenceIdInput!) { submitEvidence(input: $input) { ${EVIDENCE_FIELDS} } }`,
+  acceptEvidence: `mutation($input: EvidenceIdInput!) { acceptEvidence(input: $input) { ${EVIDENCE_FIELDS} } }`,
+  returnEvidence: `mutation($input: ReturnEvidenceInput!) { returnEvidence(input: $input) { ${EVIDENCE_FIELDS} } }`,
+  addEvidenceComment: `mutation($input: AddEvidenceCommentInput!) { addEvidenceComment(input: $input) { ${COMMENT_FIELDS} } }`,
+  createHighlightReport: `mutation($input: CreateHighlightReportInput!) { createHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
+  updateHighlightReport: `mutation($input: UpdateHighlightReportInput!) { updateHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
+  submitHighlightReport: `mutation($input: HighlightReportIdInput!) { submitHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
+  acceptHighlightReport: `mutation($input: HighlightReportIdInput!) { acceptHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
+  returnHighlightReport: `mutation($input: ReturnHighlightReportInput!) { returnHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
+  addHighlightReportComment: `mutation($input: AddHighlightReportCommentInput!) { addHighlightReportComment(input: $input) { ${COMMENT_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
+
+/** What POST /files answered: the file's details on success (201), or the refusal. */
+export interface UploadResult {
+  status: number;
+  body: { id?: string; name?: string; contentType?: string; size?: number; sha256?: string; code?: string; message?: string };
+}
+
+/** Uploads one file as the web app does: multipart field `file`, with the user's bearer token. */
+export async function uploadFile(baseUrl: string, token: string, bytes: Buffer | string, name: string): Promise<UploadResult> {
+  const form = new FormData();
+  form.append('file', new Blob([typeof bytes === 'string' ? Buffer.from(bytes) : bytes], { type: 'application/octet-stream' }), name);
+  const res = await fetch(`${baseUrl}/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: (await res.json()) as UploadResult['body'] };
+}
+
+/** Uploads a file that must be accepted, and answers its id. */
+export async function uploadOk(baseUrl: string, token: string, bytes: Buffer | string, name: string): Promise<string> {
+  const r = await uploadFile(baseUrl, token, bytes, name);
+  if (r.status !== 201 || !r.body.id) throw new Error(`Upload of ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.id;
+}
+
+/** GET /files/:id with a bearer token (or none): the status, and the body as bytes. */
+export async function downloadFile(baseUrl: string, fileId: string, token?: string): Promise<{ status: number; body: Buffer }> {
+  const res = await fetch(`${baseUrl}/files/${fileId}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+}
 
 /** The sign-in and session mutations anyone may call about themselves; they name no one else's record. */
 export const SESSION_MUTATIONS = [

@@ -17,7 +17,12 @@ import {
   type UserEntity,
 } from '@pbw/identity';
 import { BoardRepository, BoardsService, SubGroupRepository, type SubGroupEntity } from '@pbw/boards';
+import type { FileStorage } from '@pbw/files';
 import { type DemoWorkPlansCreated, loadDemoWorkPlans } from './demo-work-plans';
+import { type DemoEvidenceCreated, type WrittenFiles, defaultDemoFileStorage, loadDemoEvidence } from './demo-evidence';
+
+// The board cycle's data and helpers, for tests and scripts (the package index lists this file).
+export * from './demo-evidence';
 
 /**
  * The demo partnership that `npm start` loads: a fictional council's Children in Care
@@ -28,7 +33,9 @@ import { type DemoWorkPlansCreated, loadDemoWorkPlans } from './demo-work-plans'
  * email, sub-groups by name, memberships by sub-group and user) and only what is missing is
  * created; nothing that exists is changed, so edits made while trying the product survive a
  * restart. Everything is written through the product's repositories and services inside one
- * transaction with audit events, as the system actor.
+ * transaction with audit events, as the system actor. The evidence's attachments go to the
+ * file storage first (the api's own folder unless told otherwise); if the transaction then
+ * fails they are deleted again.
  */
 
 export const DEMO_SLUG = 'riverside';
@@ -324,19 +331,28 @@ export interface DemoPartnershipResult {
   created: DemoCreated;
   /** What this run added to the work plans (see demo-work-plans.ts): all zero when they were already loaded. */
   createdWorkPlans: DemoWorkPlansCreated;
+  /** What this run added to the board cycle (see demo-evidence.ts): all zero when it was already loaded. */
+  createdEvidence: DemoEvidenceCreated;
+}
+
+export interface DemoLoadOptions {
+  /** Where the evidence's attachments are written: by default the api's (FILE_STORAGE_DIR, or .data/files in the checkout). */
+  storage?: FileStorage;
+  /** The day the demo is loaded (YYYY-MM-DD, London), which its dates are relative to: today by default. */
+  today?: string;
 }
 
 /** The demo's data, for tests and documentation. */
 export const DEMO = { partnership: PARTNERSHIP, board: BOARD, agencies: AGENCIES, subGroups: SUB_GROUPS, people: PEOPLE } as const;
 
-export async function loadDemoPartnership(ds: DataSource): Promise<DemoPartnershipResult> {
+export async function loadDemoPartnership(ds: DataSource, opts: DemoLoadOptions = {}): Promise<DemoPartnershipResult> {
   const problem = passwordProblem(DEMO_PASSWORD);
   if (problem) throw new Error(`The demo password fails the password policy: ${problem}`);
   // Two loaders racing (say two `npm start`s) collide on the unique indexes; the loser
   // simply runs again and finds everything there.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await loadOnce(ds);
+      return await loadOnce(ds, opts);
     } catch (e) {
       if (attempt >= 3 || !isRace(e)) throw e;
     }
@@ -348,7 +364,7 @@ function isRace(e: unknown): boolean {
   return e instanceof QueryFailedError && (e.driverError as { code?: string } | undefined)?.code === '23505';
 }
 
-async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
+async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPartnershipResult> {
   const partnerships = new PartnershipRepository(ds);
   const agencies = new AgencyRepository();
   const users = new UserRepository();
@@ -359,6 +375,9 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
   const boardsService = new BoardsService(mutations, boards, subGroups, memberships, users);
   const created: DemoCreated = { partnership: false, agencies: 0, users: 0, board: false, subGroups: 0, memberships: 0 };
   let createdWorkPlans: DemoWorkPlansCreated | undefined;
+  let createdEvidence: DemoEvidenceCreated | undefined;
+  const storage = opts.storage ?? defaultDemoFileStorage();
+  const written: WrittenFiles = { keys: [] };
 
   // The tenant row comes first: no scope can exist without it.
   let partnership: PartnershipEntity | null = await partnerships.findBySlug(DEMO_SLUG);
@@ -368,92 +387,99 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
   }
   const scope = Scope.system(partnership.id, ds, 'demo-loader');
 
-  await scope.transaction(async (tx) => {
-    if (created.partnership) {
-      const p = partnership as PartnershipEntity;
-      await mutations.run(tx, 'partnership.create', async () => ({
-        result: p,
-        audit: { entityType: 'Partnership', entityId: p.id, before: null, after: snapshot(p) },
-      }));
-    }
-
-    const agencyIds = new Map<AgencyKey, string>();
-    for (const a of AGENCIES) {
-      let row: AgencyEntity | null = await agencies.findByName(tx, a.name);
-      if (!row) {
-        row = await mutations.run(tx, 'agency.create', async (t) => {
-          const inserted = await agencies.insert(t, { name: a.name, sector: a.sector });
-          return { result: inserted, audit: { entityType: 'Agency', entityId: inserted.id, before: null, after: snapshot(inserted) } };
-        });
-        created.agencies++;
+  try {
+    await scope.transaction(async (tx) => {
+      if (created.partnership) {
+        const p = partnership as PartnershipEntity;
+        await mutations.run(tx, 'partnership.create', async () => ({
+          result: p,
+          audit: { entityType: 'Partnership', entityId: p.id, before: null, after: snapshot(p) },
+        }));
       }
-      agencyIds.set(a.key, row.id);
-    }
 
-    const userIds = new Map<string, string>();
-    for (const p of PEOPLE) {
-      const email = demoEmail(p.name);
-      let row: UserEntity | null = await users.findByEmail(tx, email);
-      if (!row) {
-        const passwordHash = await hashPassword(DEMO_PASSWORD);
-        row = await mutations.run(tx, 'user.create', async (t) => {
-          const inserted = await users.insert(t, {
-            email,
-            name: p.name,
-            jobTitle: p.jobTitle,
-            agencyId: agencyIds.get(p.agency) as string,
-            role: p.role,
-            status: UserStatus.ACTIVE,
-            passwordHash,
-            activatedAt: new Date(),
+      const agencyIds = new Map<AgencyKey, string>();
+      for (const a of AGENCIES) {
+        let row: AgencyEntity | null = await agencies.findByName(tx, a.name);
+        if (!row) {
+          row = await mutations.run(tx, 'agency.create', async (t) => {
+            const inserted = await agencies.insert(t, { name: a.name, sector: a.sector });
+            return { result: inserted, audit: { entityType: 'Agency', entityId: inserted.id, before: null, after: snapshot(inserted) } };
           });
-          return { result: inserted, audit: { entityType: 'User', entityId: inserted.id, before: null, after: snapshot(inserted) } };
+          created.agencies++;
+        }
+        agencyIds.set(a.key, row.id);
+      }
+
+      const userIds = new Map<string, string>();
+      for (const p of PEOPLE) {
+        const email = demoEmail(p.name);
+        let row: UserEntity | null = await users.findByEmail(tx, email);
+        if (!row) {
+          const passwordHash = await hashPassword(DEMO_PASSWORD);
+          row = await mutations.run(tx, 'user.create', async (t) => {
+            const inserted = await users.insert(t, {
+              email,
+              name: p.name,
+              jobTitle: p.jobTitle,
+              agencyId: agencyIds.get(p.agency) as string,
+              role: p.role,
+              status: UserStatus.ACTIVE,
+              passwordHash,
+              activatedAt: new Date(),
+            });
+            return { result: inserted, audit: { entityType: 'User', entityId: inserted.id, before: null, after: snapshot(inserted) } };
+          });
+          created.users++;
+        }
+        userIds.set(p.name, row.id);
+      }
+
+      if (!(await boards.current(tx))) {
+        const chair = PEOPLE.find((p) => p.chairsBoard);
+        await boardsService.updateBoard(tx, {
+          name: BOARD.name,
+          termsOfReference: BOARD.termsOfReference,
+          chairUserId: chair ? userIds.get(chair.name) : undefined,
         });
-        created.users++;
+        created.board = true;
       }
-      userIds.set(p.name, row.id);
-    }
 
-    if (!(await boards.current(tx))) {
-      const chair = PEOPLE.find((p) => p.chairsBoard);
-      await boardsService.updateBoard(tx, {
-        name: BOARD.name,
-        termsOfReference: BOARD.termsOfReference,
-        chairUserId: chair ? userIds.get(chair.name) : undefined,
-      });
-      created.board = true;
-    }
+      const subGroupIds = new Map<string, string>();
+      for (const sg of SUB_GROUPS) {
+        const chair = PEOPLE.find((p) => p.chairs === sg.key);
+        const chairId = chair ? userIds.get(chair.name) : undefined;
+        let row: SubGroupEntity | null = await subGroups.findByName(tx, sg.name);
+        if (!row) {
+          row = await boardsService.createSubGroup(tx, { name: sg.name, remit: sg.remit, chairUserId: chairId });
+          created.subGroups++;
+          if (chairId) created.memberships++;
+        }
+        subGroupIds.set(sg.key, row.id);
+        const wanted: Array<{ userId: string; role: SubGroupRole }> = [];
+        if (chairId) wanted.push({ userId: chairId, role: SubGroupRole.CHAIR });
+        for (const p of PEOPLE.filter((x) => x.memberOf?.includes(sg.key))) {
+          wanted.push({ userId: userIds.get(p.name) as string, role: SubGroupRole.MEMBER });
+        }
+        for (const w of wanted) {
+          if (await memberships.find(tx, row.id, w.userId)) continue;
+          // Someone may have named a different chair since: keep theirs, and add ours as a member.
+          const role = w.role === SubGroupRole.CHAIR && (await memberships.chairOf(tx, row.id)) ? SubGroupRole.MEMBER : w.role;
+          await boardsService.addSubGroupMember(tx, { subGroupId: row.id, userId: w.userId, role });
+          created.memberships++;
+        }
+      }
 
-    const subGroupIds = new Map<string, string>();
-    for (const sg of SUB_GROUPS) {
-      const chair = PEOPLE.find((p) => p.chairs === sg.key);
-      const chairId = chair ? userIds.get(chair.name) : undefined;
-      let row: SubGroupEntity | null = await subGroups.findByName(tx, sg.name);
-      if (!row) {
-        row = await boardsService.createSubGroup(tx, { name: sg.name, remit: sg.remit, chairUserId: chairId });
-        created.subGroups++;
-        if (chairId) created.memberships++;
-      }
-      subGroupIds.set(sg.key, row.id);
-      const wanted: Array<{ userId: string; role: SubGroupRole }> = [];
-      if (chairId) wanted.push({ userId: chairId, role: SubGroupRole.CHAIR });
-      for (const p of PEOPLE.filter((x) => x.memberOf?.includes(sg.key))) {
-        wanted.push({ userId: userIds.get(p.name) as string, role: SubGroupRole.MEMBER });
-      }
-      for (const w of wanted) {
-        if (await memberships.find(tx, row.id, w.userId)) continue;
-        // Someone may have named a different chair since: keep theirs, and add ours as a member.
-        const role = w.role === SubGroupRole.CHAIR && (await memberships.chairOf(tx, row.id)) ? SubGroupRole.MEMBER : w.role;
-        await boardsService.addSubGroupMember(tx, { subGroupId: row.id, userId: w.userId, role });
-        created.memberships++;
-      }
-    }
-
-    const people = new Map(
-      PEOPLE.map((p) => [p.name, { userId: userIds.get(p.name) as string, agencyId: agencyIds.get(p.agency) as string }]),
-    );
-    createdWorkPlans = await loadDemoWorkPlans(tx, { people, agencies: agencyIds, subGroups: subGroupIds });
-  });
+      const people = new Map(
+        PEOPLE.map((p) => [p.name, { userId: userIds.get(p.name) as string, agencyId: agencyIds.get(p.agency) as string }]),
+      );
+      createdWorkPlans = await loadDemoWorkPlans(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
+      createdEvidence = await loadDemoEvidence(tx, { people, subGroups: subGroupIds }, storage, written, opts.today);
+    });
+  } catch (e) {
+    // Nothing points at files written for a transaction that did not commit.
+    await Promise.all(written.keys.map((k) => storage.delete(k).catch(() => undefined)));
+    throw e;
+  }
 
   return {
     partnershipId: partnership.id,
@@ -461,6 +487,7 @@ async function loadOnce(ds: DataSource): Promise<DemoPartnershipResult> {
     password: DEMO_PASSWORD,
     created,
     createdWorkPlans: createdWorkPlans as DemoWorkPlansCreated,
+    createdEvidence: createdEvidence as DemoEvidenceCreated,
   };
 }
 
