@@ -49,8 +49,14 @@ for (const top of ['apps', 'libs']) {
   for (const file of walk(join(root, top))) {
     const rel = relative(root, file).split('\\').join('/');
     const text = readFileSync(file, 'utf8');
-    if (REPOSITORY.test(rel) && !rel.startsWith('libs/db/') && !/extends (ScopedRepository|ScopedQueries|CrossPartnershipRepository)\b/.test(text)) {
-      problems.push(`${rel}: a *.repository.ts must extend ScopedRepository or ScopedQueries (or, deliberately, CrossPartnershipRepository)`);
+    if (
+      REPOSITORY.test(rel) &&
+      !rel.startsWith('libs/db/') &&
+      !/extends (ScopedRepository|ScopedQueries|CrossPartnershipRepository)\b/.test(text)
+    ) {
+      problems.push(
+        `${rel}: a *.repository.ts must extend ScopedRepository or ScopedQueries (or, deliberately, CrossPartnershipRepository)`,
+      );
     }
     if (ALLOWED.some((re) => re.test(rel)) || CROSS_PARTNERSHIP.test(text)) continue;
     text.split('\n').forEach((line, i) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
@@ -7,6 +8,7 @@ import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '@pbw/core';
 import { createDataSource } from '@pbw/db';
+import { LocalDiskFileStorage } from '@pbw/files';
 import { ENTITIES, loadDemoPartnership, type DemoSignIn } from '@pbw/platform';
 import { createTestDatabase, type TestDatabase } from '@pbw/testing';
 import { startApi } from '../../apps/api/src/bootstrap';
@@ -73,6 +75,7 @@ interface Running {
   api: INestApplication;
   worker: INestApplicationContext;
   contexts: BrowserContext[];
+  storageDir: string;
 }
 
 /**
@@ -106,6 +109,7 @@ export function useBrowserStack(): BrowserStack {
     await r.api.close().catch(() => undefined);
     await r.stack.pg.end().catch(() => undefined);
     await r.stack.db.drop();
+    rmSync(r.storageDir, { recursive: true, force: true });
   }, 60_000);
 
   return proxy;
@@ -114,6 +118,8 @@ export function useBrowserStack(): BrowserStack {
 async function startBrowserStack(): Promise<Running> {
   const db = await createTestDatabase();
   const port = await freePort();
+  // Uploads and the demo's attachments go to a folder of this stack's own, removed on close.
+  const storageDir = mkdtempSync(join(tmpdir(), 'pbw-browser-files-'));
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: db.url,
@@ -125,6 +131,7 @@ async function startBrowserStack(): Promise<Running> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     // The same build as dist/web, made by global-setup.js where nothing else in the checkout writes.
     WEB_DIST_DIR: join(ROOT, 'tmp/browser-web'),
+    FILE_STORAGE_DIR: storageDir,
   });
   const { app: api, url } = await startApi(config);
   const worker = await startWorker(config, { schemaWaitMs: 10_000 });
@@ -133,7 +140,7 @@ async function startBrowserStack(): Promise<Running> {
   await ds.initialize();
   let demo: BrowserStack['demo'];
   try {
-    const loaded = await loadDemoPartnership(ds);
+    const loaded = await loadDemoPartnership(ds, { storage: new LocalDiskFileStorage(storageDir) });
     demo = { signIns: loaded.signIns, password: loaded.password };
   } finally {
     await ds.destroy();
@@ -176,7 +183,7 @@ async function startBrowserStack(): Promise<Running> {
       return out;
     },
   };
-  return { stack, api, worker, contexts };
+  return { stack, api, worker, contexts, storageDir };
 }
 
 // ---- settling and accessibility ------------------------------------------------------

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { type AppConfig, loadConfig } from '@pbw/core';
@@ -23,6 +26,8 @@ export interface TestStack {
 /** Boots the real api (and optionally the worker) against a fresh database and its own queue prefix. */
 export async function startTestStack(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
   const db = await createTestDatabase();
+  // Each stack keeps its uploads in its own temporary folder, removed on close, so tests never fill the checkout's.
+  const ownStorage = opts.env?.FILE_STORAGE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'pbw-stack-files-'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -32,6 +37,7 @@ export async function startTestStack(opts: { worker?: boolean; env?: Record<stri
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     QUEUE_PREFIX: `pbwtest${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    ...(ownStorage ? { FILE_STORAGE_DIR: ownStorage } : {}),
     ...opts.env,
   });
   const { app, url } = await startApi(config);
@@ -53,6 +59,7 @@ export async function startTestStack(opts: { worker?: boolean; env?: Record<stri
       await app.close();
       await pg.end();
       await db.drop();
+      if (ownStorage) rmSync(ownStorage, { recursive: true, force: true });
     },
   };
   if (opts.worker) await stack.startWorker();
