@@ -96,10 +96,15 @@ describe('POST /files: uploads', () => {
     expect(audit.rows[0].after).not.toHaveProperty('storageKey');
   });
 
-  it('offers no way to download a file yet', async () => {
+  it('a file not yet attached comes down only to the person who uploaded it', async () => {
     const [row] = await fileRows();
-    const res = await fetch(`${stack.url}/files/${row.id}`, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(404);
+    const mine = await fetch(`${stack.url}/files/${row.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(mine.status).toBe(200);
+    expect(Buffer.from(await mine.arrayBuffer()).equals(PDF)).toBe(true);
+    const chair = (await signIn(stack.client(), A.chair.email)).accessToken;
+    const theirs = await fetch(`${stack.url}/files/${row.id}`, { headers: { authorization: `Bearer ${chair}` } });
+    expect(theirs.status).toBe(404);
+    expect(await theirs.json()).toEqual({ code: 'NOT_FOUND', message: 'File not found.' });
   });
 
   describe('refused uploads leave nothing behind', () => {

@@ -265,6 +265,8 @@ describe('search', () => {
     extra.evHeronBody = await evidence(A, { status: 'ACCEPTED', title: 'Field notes', narrative: 'We saw one heron at dusk', by: sec });
     // Text that already holds the snippet markers' characters.
     extra.markers = await action(A, plan, 'Pelican marker test', 'Plain \u0001pretend\u0002 marks and \u0002more\u0001 here');
+    // Text shaped like markup (and the stand-in character for "<") must come back exactly as written.
+    extra.markup = await action(A, plan, 'Cormorant notes', 'Write <b>not bold</b> and a < b, with \u0003 too, cormorant');
 
     // Partnership B holds every one of the same words, in every kind of record.
     const everything = `kestrel heron pelican ${KEYS.map(word).join(' ')}`;
@@ -370,6 +372,9 @@ describe('search', () => {
     expect([...plain(odd)].filter((c) => c === '\u0001' || c === '\u0002')).toEqual([]);
     const hidden = await snippetOf('pretend', extra.markers);
     expect(marked(hidden)).toEqual(['pretend']);
+
+    const markup = await snippetOf('cormorant', extra.markup);
+    expect(plain(markup)).toBe('Cormorant notes. Write <b>not bold</b> and a < b, with  too, cormorant');
   });
 
   it('kinds narrows the search, within what the person may see', async () => {

@@ -18,9 +18,14 @@ export interface SearchRow {
 /** Marks the start and end of a matched word in a snippet; removed from the text searched, so they never come from a user. */
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
+/**
+ * Stands in for "<" while PostgreSQL makes the snippet: its parser would otherwise take
+ * anything shaped like an HTML tag as markup and drop it, and text must read as written.
+ */
+export const LESS_THAN = '\u0003';
 
 const HEADLINE_OPTIONS = `'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'`;
-const clean = (sql: string) => `translate(${sql}, chr(1) || chr(2), '')`;
+const clean = (sql: string) => `replace(translate(${sql}, chr(1) || chr(2) || chr(3), ''), '<', chr(3))`;
 
 /**
  * One ranked full-text search over actions, evidence, reports and comments. Each part

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ConnectionShape, decodeCursor, encodeCursor, fieldError } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { type SearchArgs, SearchKindEnum, type SearchHitType, SearchRecordKind, type SnippetPartType } from './search.dto';
-import { MARK_END, MARK_START, SearchRepository } from './search.repository';
+import { LESS_THAN, MARK_END, MARK_START, SearchRepository } from './search.repository';
 
 const RECORD_KIND: Record<SearchKindEnum, SearchRecordKind> = {
   ACTION: SearchRecordKind.ACTION,
@@ -29,7 +29,7 @@ export function snippetParts(headline: string): SnippetPartType[] {
       flush();
       highlight = ch === MARK_START;
     } else {
-      text += ch;
+      text += ch === LESS_THAN ? '<' : ch;
     }
   }
   flush();
