@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth, type Role } from '../lib/auth';
 import { usePageTitle } from '../lib/page';
 
@@ -69,8 +69,58 @@ function Header() {
             </nav>
           )}
         </div>
+        {me && <HeaderSearch />}
       </div>
     </section>
+  );
+}
+
+/**
+ * The search box on every signed-in page, under the menu: a GET form to /search, so the
+ * address it makes is the results page's own; the app answers it without a reload.
+ */
+function HeaderSearch() {
+  const [q, setQ] = useState('');
+  const navigate = useNavigate();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(`/search?${new URLSearchParams({ q }).toString()}`);
+    setQ('');
+  };
+  return (
+    <div style={{ display: 'flex', justifyContent: 'flex-end', paddingBottom: '10px' }}>
+      <form
+        role="search"
+        aria-label="Site search"
+        action="/search"
+        method="get"
+        onSubmit={submit}
+        style={{ display: 'flex', maxWidth: '100%' }}
+      >
+        <label className="govuk-label govuk-visually-hidden" htmlFor="header-search">
+          Search
+        </label>
+        <input
+          className="govuk-input govuk-!-font-size-16"
+          id="header-search"
+          name="q"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          style={{ flex: '0 1 16em', minWidth: 0, height: '36px' }}
+        />
+        <button
+          type="submit"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-1 govuk-!-font-size-16"
+          data-module="govuk-button"
+          style={{ flex: 'none', width: 'auto', padding: '6px 12px' }}
+        >
+          Search
+        </button>
+      </form>
+    </div>
   );
 }
 

@@ -1,3 +1,5 @@
 import type { PageRoute } from './types';
+import { SearchPage } from '../pages/search/search';
 
-export const searchRoutes: PageRoute[] = [];
+/** Search across the actions, evidence, highlight reports and comments each person may see. */
+export const searchRoutes: PageRoute[] = [{ path: '/search', roles: 'all', element: <SearchPage /> }];
