@@ -115,7 +115,7 @@ type Report = {
 const WRITE_DENIED = 'Only the sub-group’s chair (or the board secretariat) can write its highlight report.';
 const CHANGE_DENIED = 'Only the sub-group’s chair (or the board secretariat) can write and submit its highlight report.';
 const REVIEW_DENIED = 'Only the board secretariat can accept or return highlight reports.';
-const COMMENT_DENIED = 'Only sub-group chairs, board members and the board secretariat can comment on reports.';
+const COMMENT_DENIED = 'Only the sub-group’s chair, board members and the board secretariat can comment on its reports.';
 const EVIDENCE_REFUSED = [{ path: 'input.evidenceIds', message: 'Link evidence from this sub-group that its chair has accepted.' }];
 
 describe('highlight reports', () => {

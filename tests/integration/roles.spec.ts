@@ -650,7 +650,7 @@ const COMMENT_EVIDENCE = 'Only the sub-group’s chair, board members and the bo
 const WRITE_REPORT = 'Only the sub-group’s chair (or the board secretariat) can write its highlight report.';
 const CHANGE_REPORT = 'Only the sub-group’s chair (or the board secretariat) can write and submit its highlight report.';
 const REVIEW_REPORT = 'Only the board secretariat can accept or return highlight reports.';
-const COMMENT_REPORT = 'Only sub-group chairs, board members and the board secretariat can comment on reports.';
+const COMMENT_REPORT = 'Only the sub-group’s chair, board members and the board secretariat can comment on its reports.';
 
 const refuse = {
   notFound: (what: 'Evidence' | 'Report'): Expected => ({ code: 'NOT_FOUND', message: `${what} not found.` }),

@@ -253,9 +253,14 @@ export class EvidenceService {
     const itemIds = input.frameworkItemIds ? dedupe(input.frameworkItemIds) : curItems.map((l) => l.frameworkItemId);
     const fileIds = input.fileIds ? dedupe(input.fileIds) : curFiles.map((l) => l.fileId);
 
-    if (input.actionIds?.length) {
-      const found = await this.actions.findByIds(tx, actionIds);
-      if (found.length !== actionIds.length) throw fieldError('input.actionIds', 'Choose actions you can see in this partnership.');
+    if (input.actionIds) {
+      // Links to actions the editor cannot see are not theirs to remove: the form never showed them.
+      const linked = new Set(curActions.map((l) => l.actionId));
+      const seen = new Set((await this.actions.findByIds(tx, [...linked])).map((a) => a.id));
+      for (const id of linked) if (!seen.has(id) && !actionIds.includes(id)) actionIds.push(id);
+      const added = actionIds.filter((id) => !linked.has(id));
+      const found = await this.actions.findByIds(tx, added);
+      if (found.length !== added.length) throw fieldError('input.actionIds', 'Choose actions you can see in this partnership.');
       if (found.some((x) => x.subGroupId !== subGroupId)) {
         throw fieldError('input.actionIds', 'Link actions from the same sub-group’s work plan.');
       }

@@ -173,7 +173,7 @@ export class HighlightReportResolver {
     return this.service.returnReport(scope, input);
   }
 
-  @Mutation(() => CommentType, { description: 'Comments on a report (sub-group chairs, board members and the secretariat).' })
+  @Mutation(() => CommentType, { description: 'Comments on a report (the sub-group’s chair, board members and the secretariat).' })
   addHighlightReportComment(@CurrentScope() scope: Scope, @Args('input') input: AddHighlightReportCommentInput) {
     return this.service.addComment(scope, input);
   }

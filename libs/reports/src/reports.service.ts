@@ -217,7 +217,7 @@ export class ReportsService {
       const r = await this.reports.findById(tx, input.reportId);
       if (!r) throw notFound('Report');
       if (!AccessPolicy.canComment(tx.actor, r.subGroupId)) {
-        throw forbidden('Only sub-group chairs, board members and the board secretariat can comment on reports.');
+        throw forbidden('Only the sub-group’s chair, board members and the board secretariat can comment on its reports.');
       }
       if (r.status === ReportStatus.DRAFT) throw fieldError('input.reportId', 'A report can be commented on once it has been submitted.');
       const c = await this.comments.insert(tx, { reportId: r.id, authorUserId: tx.actor.userId ?? undefined, body: input.body });
