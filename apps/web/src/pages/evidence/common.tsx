@@ -101,6 +101,11 @@ export function canAddEvidence(me: Me | null): boolean {
   return Boolean(me && (me.role === 'SECRETARIAT' || me.subGroupMemberships.length > 0));
 }
 
+/** Whether this person may add evidence to one sub-group: its members, and the secretariat. */
+export function canAddEvidenceTo(me: Me | null, subGroupId: string): boolean {
+  return Boolean(me && (me.role === 'SECRETARIAT' || me.subGroupMemberships.some((m) => m.subGroup.id === subGroupId)));
+}
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ConditionalOption extends Option {

@@ -28,6 +28,7 @@ import {
   KIND_ORDER,
   addableSubGroups,
   loadSubGroupOptions,
+  UUID,
 } from './common';
 
 const EvidenceEditDocument = graphql(`
@@ -216,13 +217,16 @@ export function NewEvidencePage() {
         const groups = addableSubGroups(me, data.subGroups);
         if (!groups.length) return <CannotAdd />;
         const asked = params.get('subGroup') ?? '';
+        const subGroupId = groups.some((g) => g.value === asked) ? asked : groups.length === 1 ? groups[0].value : '';
+        // Arriving from an action's page ("Add evidence for this action") ticks that action; the form lists only valid ones.
+        const action = params.get('action') ?? '';
         const initial: EvidenceValues = {
-          subGroupId: groups.some((g) => g.value === asked) ? asked : groups.length === 1 ? groups[0].value : '',
+          subGroupId,
           agencyId: me?.agency.id ?? '',
           title: '',
           narrative: '',
           kind: '',
-          actionIds: [],
+          actionIds: subGroupId && UUID.test(action) ? [action] : [],
           frameworkItemIds: [],
           visibility: 'PARTNERSHIP',
           restrictedUserIds: [],

@@ -3,7 +3,7 @@
  * from earlier plans it was rolled forward from), and the form to post a progress update.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Button, ErrorSummary, Radios, Textarea, useApiForm } from '../../components/forms';
 import { FlashBanner, Loaded, MultilineText, formatCalendarDate, labelOptions, useQuery } from '../../components/lists';
 import {
@@ -22,6 +22,8 @@ import { graphql } from '../../gql';
 import type { ActionStatus, ActionUpdateFieldsFragment, Rag } from '../../gql/graphql';
 import { ApiError, gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
+import { useAuth } from '../../lib/auth';
+import { EvidenceStatusTag, canAddEvidenceTo } from '../evidence/common';
 import { loadAllUsers, useInPageFlash } from '../admin/board-common';
 import { onlyFields } from '../admin/shared';
 import { Breadcrumbs, LinkButton, itemLabel, planHref } from './common';
@@ -104,6 +106,13 @@ const ActionPageDocument = graphql(`
         id
         name
       }
+      evidence {
+        id
+        title
+        status
+        kind
+        updatedAt
+      }
       latestUpdate {
         ...ActionUpdateFields
       }
@@ -157,6 +166,7 @@ const UPDATE_FIELDS = ['updateDate', 'narrative', 'status', 'rag'];
 
 function ActionView({ action: a, reload }: { action: ActionData; reload: () => void }) {
   const form = useApiForm();
+  const { me } = useAuth();
   const [parts, setParts] = useState<Record<string, DatePart[]>>({});
   const errors = onlyFields(form.errors, UPDATE_FIELDS);
   usePageTitle(a.title, form.hasErrors);
@@ -272,6 +282,31 @@ function ActionView({ action: a, reload }: { action: ActionData; reload: () => v
           </>,
         )}
       </dl>
+
+      <h2 className="govuk-heading-m" id="evidence">
+        Evidence
+      </h2>
+      {a.evidence.length ? (
+        <ul className="govuk-list" id="evidence-list">
+          {a.evidence.map((e) => (
+            <li key={e.id}>
+              <Link className="govuk-link" to={`/evidence/${e.id}`}>
+                {e.title}
+              </Link>{' '}
+              <EvidenceStatusTag status={e.status} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No evidence you can see is linked to this action yet.</p>
+      )}
+      {canAddEvidenceTo(me, a.subGroup.id) && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/evidence/new?subGroup=${a.subGroup.id}&action=${a.id}`}>
+            Add evidence for this action
+          </Link>
+        </p>
+      )}
 
       <h2 className="govuk-heading-m" id="latest-update">
         Latest update
