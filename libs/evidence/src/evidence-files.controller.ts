@@ -13,6 +13,11 @@ function asciiName(name: string): string {
   return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 }
 
+/** The exact name for filename* (RFC 8187): encodeURIComponent leaves ' ( ) * bare, which that value may not carry. */
+function extValue(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
  * GET /files/:id (DESIGN.md §6). A file comes down only through the record it is attached
  * to, with that record's access check; a file not yet attached only to the person who
@@ -49,7 +54,7 @@ export class EvidenceFilesController {
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
       res.setHeader(
         'Content-Disposition',
-        `attachment; filename="${asciiName(file.originalName)}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+        `attachment; filename="${asciiName(file.originalName)}"; filename*=UTF-8''${extValue(file.originalName)}`,
       );
       stream.on('error', (err) => {
         this.logger.error({ err, fileId: file.id }, 'file download failed part-way');
