@@ -75,7 +75,7 @@ describe('inviting a user', () => {
 
     // And back in with the password they chose.
     await signIn(invited, INVITED.email, INVITED.password, INVITED.name);
-    expect(await navItems(invited)).toEqual(['Home', 'Dashboard', 'Sign out']);
+    expect(await navItems(invited)).toEqual(['Home', 'Dashboard', 'Evidence', 'Meetings', 'Sign out']);
     await finishJourney(invited, 'invitation-accepted');
 
     // The link worked once: opened again, anywhere, it sets nothing.
