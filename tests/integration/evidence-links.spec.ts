@@ -64,3 +64,46 @@ describe('evidence: links to actions the editor cannot see are kept', () => {
     expect(await links(ev.id)).toEqual([other]);
   });
 });
+
+describe('evidence: who may attach and who hears of a conflict', () => {
+  let stack: TestStack;
+  let A: TestPartnership;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    A = await createPartnership(stack.pg, 'Attachham');
+  });
+  afterAll(() => stack?.close());
+
+  async function upload(token: string): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('Attendance, 94\n')]), 'attendance.csv');
+    const res = await fetch(`${stack.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  it('not even the secretariat attaches a file someone else uploaded', async () => {
+    const memberToken = (await signIn(stack.client(), A.member.email)).accessToken;
+    const sec = stack.client((await signIn(stack.client(), A.secretariat.email)).accessToken);
+    const theirs = await upload(memberToken);
+    const err = await sec.fails(CREATE, { input: { subGroupId: A.subGroupId, title: 'Figures', kind: 'DATA', fileIds: [theirs] } });
+    expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.fileIds' }] });
+    expect((await stack.pg.query('SELECT count(*)::int AS n FROM evidence WHERE partnership_id = $1', [A.id])).rows[0].n).toBe(0);
+  });
+
+  it('someone who may not change the evidence is told so, even with an old version', async () => {
+    const member = stack.client((await signIn(stack.client(), A.member.email)).accessToken);
+    const board = stack.client((await signIn(stack.client(), A.boardMember.email)).accessToken);
+    const ev = (
+      await member.ok<{ createEvidence: { id: string } }>(CREATE, {
+        input: { subGroupId: A.subGroupId, title: 'Returned figures', kind: 'DATA' },
+      })
+    ).createEvidence;
+    await member.ok(UPDATE, { input: { id: ev.id, title: 'Returned figures, v2' } });
+    // The board member is in another agency: the draft is hidden from them, so the answer is the missing one.
+    expect((await board.fails(UPDATE, { input: { id: ev.id, version: 1, title: 'x' } })).extensions?.code).toBe('NOT_FOUND');
+    await stack.pg.query("UPDATE evidence SET status = 'RETURNED', return_comment = 'More', submitted_at = now() WHERE id = $1", [ev.id]);
+    const err = await board.fails(UPDATE, { input: { id: ev.id, version: 1, title: 'x' } });
+    expect(err.extensions?.code).toBe('FORBIDDEN');
+  });
+});

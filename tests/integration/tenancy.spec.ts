@@ -1583,6 +1583,8 @@ describe('tenancy: no read or write across partnerships', () => {
     const ok = <T = Record<string, unknown>>(op: OpName, input: Record<string, unknown>) => asA.ok<T>(OPS[op], { input });
     const audits = await auditCount(stack.pg, A.id);
     const file = await uploadOk(stack.url, aTokens.secretariat, 'Alphashire own notes\n', 'own.txt');
+    // Only the person who uploaded a file attaches it, so the secretariat brings its own second file.
+    const second = await uploadOk(stack.url, aTokens.secretariat, 'Alphashire more notes\n', 'more.txt');
     // Everything named is A's own: sub-group, agency, action, items, files, people.
     await expect(
       ok('createEvidence', {
@@ -1602,7 +1604,7 @@ describe('tenancy: no read or write across partnerships', () => {
         id: eA.draft,
         actionIds: [wA.action],
         frameworkItemIds: [wA.cppA],
-        fileIds: [eA.files.draft, eA.files.loose],
+        fileIds: [eA.files.draft, second],
         visibility: 'RESTRICTED',
         restrictedUserIds: [A.chair.id],
       }),
@@ -1642,7 +1644,7 @@ describe('tenancy: no read or write across partnerships', () => {
     const row = await stack.pg.query('SELECT partnership_id FROM evidence_files WHERE file_id = $1', [file]);
     expect(row.rows).toEqual([{ partnership_id: A.id }]);
     // One event each, and one for the upload.
-    expect(await auditCount(stack.pg, A.id)).toBe(audits + 13);
+    expect(await auditCount(stack.pg, A.id)).toBe(audits + 14);
   });
 
   it('leaves B byte-for-byte unchanged, with no audit rows about B anywhere', async () => {

@@ -126,13 +126,14 @@ export class EvidenceService {
     return this.mutations.run(scope, 'evidence.update', async (tx) => {
       const e = await this.lock(tx, input.id);
       const before = await this.auditView(tx, e);
+      // Whether they may change it at all comes first: a stale version is only news to an editor.
+      this.assertCanChange(tx, e);
       if (input.version !== undefined && input.version !== e.version) {
         throw conflict(
           'Someone else changed this evidence since you opened it. Check the current details and make your change again.',
           before,
         );
       }
-      this.assertCanChange(tx, e);
       const current = await this.evidence.fileLinks(tx, [e.id]);
       const links = await this.checkLinks(tx, input, e.subGroupId, e);
       if (input.title !== undefined) e.title = input.title;
@@ -278,7 +279,7 @@ export class EvidenceService {
       const attachedHere = new Set(curFiles.map((l) => l.fileId));
       const added = fileIds.filter((f) => !attachedHere.has(f));
       const found = await this.files.findByIds(tx, added);
-      const usable = found.filter((f) => !f.attached && (f.uploadedByUserId === tx.actor.userId || tx.isSecretariat));
+      const usable = found.filter((f) => !f.attached && f.uploadedByUserId === tx.actor.userId);
       if (usable.length !== added.length) {
         throw fieldError('input.fileIds', 'Attach files you have just uploaded. A file can only be attached to one record.');
       }
