@@ -1,8 +1,25 @@
 import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 /** Trims surrounding whitespace from single-line text inputs such as names and emails. */
 export const Trim = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** The longest comment (on evidence or a report, or a reason for returning one), in characters. */
+export const COMMENT_MAX = 5000;
+
+/** A comment people write: trimmed, required (with `emptyMessage`), and at most COMMENT_MAX characters. */
+export const CommentText =
+  (emptyMessage: string): PropertyDecorator =>
+  (target, key) => {
+    for (const d of [
+      Trim(),
+      IsString(),
+      IsNotEmpty({ message: emptyMessage }),
+      MaxLength(COMMENT_MAX, { message: 'Comment must be 5,000 characters or fewer.' }),
+    ])
+      d(target, key);
+  };
 
 export const NormaliseEmail = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));

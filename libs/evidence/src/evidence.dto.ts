@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Connection, PageArgs, Trim } from '@pbw/core';
+import { CommentText, Connection, PageArgs, Trim } from '@pbw/core';
 import { Visibility } from '@pbw/db';
 import { EvidenceKind, EvidenceStatus } from './evidence.entities';
 
@@ -188,10 +188,7 @@ export class ReturnEvidenceInput {
   @Field(() => ID) @IsUUID('all', { message: 'Evidence id must be an id.' }) id: string;
 
   @Field(() => String, { description: 'What needs to change: shown to the author.' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'Say what needs to change before the evidence can be accepted.' })
-  @MaxLength(5000, { message: 'Comment must be 5,000 characters or fewer.' })
+  @CommentText('Say what needs to change before the evidence can be accepted.')
   comment: string;
 }
 
@@ -200,9 +197,6 @@ export class AddEvidenceCommentInput {
   @Field(() => ID) @IsUUID('all', { message: 'Evidence id must be an id.' }) evidenceId: string;
 
   @Field(() => String)
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'Enter a comment.' })
-  @MaxLength(5000, { message: 'Comment must be 5,000 characters or fewer.' })
+  @CommentText('Enter a comment.')
   body: string;
 }

@@ -1,19 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Connection, PageArgs, Trim } from '@pbw/core';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CommentText, Connection, PageArgs } from '@pbw/core';
 import { ActionStatus, DisplayRag } from '@pbw/workplans';
 import { ReportStatus } from './reports.entities';
 
@@ -176,10 +164,7 @@ export class ReturnHighlightReportInput {
   @Field(() => ID) @IsUUID('all', { message: 'Report id must be an id.' }) id: string;
 
   @Field(() => String, { description: 'What the sub-group needs to change.' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'Say what needs to change before the report can be accepted.' })
-  @MaxLength(5000, { message: 'Comment must be 5,000 characters or fewer.' })
+  @CommentText('Say what needs to change before the report can be accepted.')
   comment: string;
 }
 
@@ -188,9 +173,6 @@ export class AddHighlightReportCommentInput {
   @Field(() => ID) @IsUUID('all', { message: 'Report id must be an id.' }) reportId: string;
 
   @Field(() => String)
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'Enter a comment.' })
-  @MaxLength(5000, { message: 'Comment must be 5,000 characters or fewer.' })
+  @CommentText('Enter a comment.')
   body: string;
 }
