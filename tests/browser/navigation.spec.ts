@@ -7,12 +7,30 @@ import { afterAction, checkAccessibility, finishJourney, h1, navItems, signIn, u
  */
 const app = useBrowserStack();
 
-const SECRETARIAT_NAV = ['Home', 'Dashboard', 'Partnership', 'Agencies', 'Users', 'Board and sub-groups', 'Audit log', 'Sign out'];
-const OTHERS_NAV = ['Home', 'Dashboard', 'Sign out'];
+const SECRETARIAT_NAV = [
+  'Home',
+  'Dashboard',
+  'Evidence',
+  'Meetings',
+  'Partnership',
+  'Agencies',
+  'Users',
+  'Board and sub-groups',
+  'Audit log',
+  'Sign out',
+];
+const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Sign out'];
+
+/** Where everyone's navigation goes. */
+const SHARED_PAGES: Record<string, string> = {
+  Dashboard: '/dashboard',
+  Evidence: '/evidence',
+  Meetings: '/meetings',
+};
 
 /** Where the secretariat's navigation goes. */
 const SECRETARIAT_PAGES: Record<string, string> = {
-  Dashboard: '/dashboard',
+  ...SHARED_PAGES,
   Partnership: '/admin/partnership',
   Agencies: '/admin/agencies',
   Users: '/admin/users',
@@ -70,19 +88,19 @@ describe('signing in as each role', () => {
     expect(await navItems(page)).toEqual(secretariat ? SECRETARIAT_NAV : OTHERS_NAV);
     expect(await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts()).toEqual(['Home']);
 
-    if (secretariat) {
-      // Every page in the navigation opens (client-side), marks itself current, and passes axe.
-      for (const [label, path] of Object.entries(SECRETARIAT_PAGES)) {
-        await page.locator('nav[aria-label="Menu"]').getByRole('link', { name: label, exact: true }).click();
-        await afterAction(page, { path });
-        expect({ label, h1: await h1(page) }).not.toEqual({ label, h1: 'Page not found' });
-        expect(await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts()).toEqual([label]);
-      }
-    } else {
+    // Every page in the navigation opens (client-side), marks itself current, and passes axe.
+    for (const [label, path] of Object.entries(secretariat ? SECRETARIAT_PAGES : SHARED_PAGES)) {
+      await page.locator('nav[aria-label="Menu"]').getByRole('link', { name: label, exact: true }).click();
+      await afterAction(page, { path });
+      expect({ label, h1: await h1(page) }).not.toEqual({ label, h1: 'Page not found' });
+      expect(await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts()).toEqual([label]);
+    }
+    if (!secretariat) {
       // A secretariat page, typed into the address bar, is not there for this role.
       await visit(page, '/admin/users', { h1: 'Page not found' });
       expect(await navItems(page)).toEqual(OTHERS_NAV);
       await visit(page, '/admin/agencies', { h1: 'Page not found' });
+      await visit(page, '/meetings/new', { h1: 'Page not found' });
     }
     await finishJourney(page, person.journey);
   });
@@ -125,6 +143,48 @@ describe('every page passes axe', () => {
     await signIn(page, PEOPLE[0].email, app.demo.password, PEOPLE[0].name);
     for (const [path, heading] of pages) await visit(page, path, { path, h1: heading });
     await finishJourney(page, 'every-page-secretariat', { path: '/account/password' });
+  });
+
+  it('the secretariat opens each evidence, meeting, report and search page, on the demo’s records', async () => {
+    const one = async (sql: string): Promise<{ id: string; title: string }> => {
+      const r = await app.pg.query<{ id: string; title: string }>(sql);
+      expect(r.rows).toHaveLength(1);
+      return r.rows[0];
+    };
+    const draft = await one(`SELECT id, title FROM evidence WHERE status = 'DRAFT' ORDER BY title LIMIT 1`);
+    const submitted = await one(`SELECT id, title FROM evidence WHERE status = 'SUBMITTED' ORDER BY title LIMIT 1`);
+    const planned = await one(`SELECT id, title FROM meetings WHERE status = 'PLANNED' ORDER BY starts_at LIMIT 1`);
+    const draftReport = await one(
+      `SELECT r.id, g.name AS title FROM highlight_reports r JOIN sub_groups g ON g.id = r.sub_group_id
+       WHERE r.status = 'DRAFT' ORDER BY g.name LIMIT 1`,
+    );
+    const submittedReport = await one(
+      `SELECT r.id, g.name AS title FROM highlight_reports r JOIN sub_groups g ON g.id = r.sub_group_id
+       WHERE r.status = 'SUBMITTED' ORDER BY g.name LIMIT 1`,
+    );
+    const pages: Array<[string, string | RegExp]> = [
+      ['/evidence', 'Evidence'],
+      ['/evidence?status=SUBMITTED&review=yes', 'Evidence'],
+      ['/evidence/new', 'Add evidence'],
+      [`/evidence/${draft.id}`, draft.title],
+      [`/evidence/${draft.id}/change`, 'Change evidence'],
+      [`/evidence/${submitted.id}/review`, 'Review evidence'],
+      ['/meetings', 'Board meetings'],
+      ['/meetings/new', 'Schedule a meeting'],
+      [`/meetings/${planned.id}`, new RegExp(`^${planned.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `)],
+      [`/meetings/${planned.id}/change`, 'Change meeting details'],
+      [`/meetings/${planned.id}/held`, NOT_NOT_FOUND],
+      [`/meetings/${planned.id}/cancel`, NOT_NOT_FOUND],
+      [`/reports/${draftReport.id}`, `${draftReport.title} highlight report`],
+      [`/reports/${draftReport.id}/change`, `Change the ${draftReport.title} highlight report`],
+      [`/reports/${draftReport.id}/submit`, `Submit the ${draftReport.title} highlight report`],
+      [`/reports/${submittedReport.id}/review`, `Review the ${submittedReport.title} highlight report`],
+      ['/search', 'Search'],
+    ];
+    const page = await app.newPage();
+    await signIn(page, PEOPLE[0].email, app.demo.password, PEOPLE[0].name);
+    for (const [path, heading] of pages) await visit(page, path, { path, h1: heading });
+    await finishJourney(page, 'every-page-evidence-meetings-secretariat', { path: '/search' });
   });
 
   it('the pages anyone can open signed out', async () => {
