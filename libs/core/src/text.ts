@@ -1,9 +1,17 @@
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Trims surrounding whitespace from single-line text inputs such as names and emails. */
 export const Trim = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A calendar date, YYYY-MM-DD, meaning the day in Europe/London (DESIGN.md §6); `what` names it in messages. */
+export const CalendarDate =
+  (what: string): PropertyDecorator =>
+  (target, key) => {
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${what} must be a date like 2026-03-31.` })(target, key);
+    IsISO8601({ strict: true }, { message: `${what} must be a real date.` })(target, key);
+  };
 
 /** The longest comment (on evidence or a report, or a reason for returning one), in characters. */
 export const COMMENT_MAX = 5000;

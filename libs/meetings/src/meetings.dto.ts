@@ -1,20 +1,10 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Connection, PageArgs, Trim } from '@pbw/core';
+import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { CalendarDate, Connection, PageArgs, Trim } from '@pbw/core';
 import { DEFAULT_MEETING_TITLE, MeetingStatus } from './meetings.entities';
 
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar date, YYYY-MM-DD, meaning the day in Europe/London. */
-const IsCalendarDate = (what: string): PropertyDecorator[] => [
-  Matches(DATE, { message: `${what} must be a date like 2026-03-31.` }),
-  IsISO8601({ strict: true }, { message: `${what} must be a real date.` }),
-];
-function apply(decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
 
 @ObjectType('Meeting', { description: 'A partnership board meeting: when and where, and when reports for it are due.' })
 export class MeetingType {
@@ -75,7 +65,7 @@ export class CreateMeetingInput {
   location?: string | null;
 
   @Field(() => String, { description: 'YYYY-MM-DD, on or before the day of the meeting.' })
-  @apply(IsCalendarDate('Report deadline'))
+  @CalendarDate('Report deadline')
   reportDeadline: string;
 }
 
@@ -103,7 +93,7 @@ export class UpdateMeetingInput {
   @MaxLength(500, { message: 'Place or link must be 500 characters or fewer.' })
   location?: string | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @apply(IsCalendarDate('Report deadline')) reportDeadline?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @CalendarDate('Report deadline') reportDeadline?: string;
 }
 
 @InputType()

@@ -6,18 +6,16 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Connection, PageArgs, Trim } from '@pbw/core';
+import { CalendarDate, Connection, PageArgs, Trim } from '@pbw/core';
 import { Visibility } from '@pbw/db';
 import { ActionStatus, DisplayRag, Rag, WorkPlanStatus } from './workplans.entities';
 
@@ -40,16 +38,6 @@ export enum SortDirection {
 }
 registerEnumType(ActionSortField, { name: 'ActionSortField' });
 registerEnumType(SortDirection, { name: 'SortDirection' });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar date, YYYY-MM-DD, meaning the day in Europe/London. */
-const IsCalendarDate = (what: string): PropertyDecorator[] => [
-  Matches(DATE, { message: `${what} must be a date like 2026-03-31.` }),
-  IsISO8601({ strict: true }, { message: `${what} must be a real date.` }),
-];
-function apply(decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
 
 @ObjectType('WorkPlan', { description: 'One sub-group’s plan for one period.' })
 export class WorkPlanType {
@@ -226,8 +214,8 @@ export class ActionsArgs extends PageArgs {
 export class CreateWorkPlanInput {
   @Field(() => ID) @IsUUID('all', { message: 'Choose a sub-group.' }) subGroupId: string;
   @Field(() => String) @Trim() @IsString() @IsNotEmpty({ message: 'Enter a title for the plan.' }) @MaxLength(200) title: string;
-  @Field(() => String) @apply(IsCalendarDate('Start of period')) periodStart: string;
-  @Field(() => String) @apply(IsCalendarDate('End of period')) periodEnd: string;
+  @Field(() => String) @CalendarDate('Start of period') periodStart: string;
+  @Field(() => String) @CalendarDate('End of period') periodEnd: string;
 }
 
 @InputType()
@@ -240,8 +228,8 @@ export class UpdateWorkPlanInput {
   @IsNotEmpty({ message: 'Enter a title for the plan.' })
   @MaxLength(200)
   title?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @apply(IsCalendarDate('Start of period')) periodStart?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @apply(IsCalendarDate('End of period')) periodEnd?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @CalendarDate('Start of period') periodStart?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @CalendarDate('End of period') periodEnd?: string;
 }
 
 @InputType()
@@ -255,8 +243,8 @@ export class RollForwardInput {
   @IsUUID('all', { message: 'Choose the plan to roll forward.' })
   fromWorkPlanId: string;
   @Field(() => String) @Trim() @IsString() @IsNotEmpty({ message: 'Enter a title for the new plan.' }) @MaxLength(200) title: string;
-  @Field(() => String) @apply(IsCalendarDate('Start of period')) periodStart: string;
-  @Field(() => String) @apply(IsCalendarDate('End of period')) periodEnd: string;
+  @Field(() => String) @CalendarDate('Start of period') periodStart: string;
+  @Field(() => String) @CalendarDate('End of period') periodEnd: string;
   @Field(() => Boolean, { defaultValue: true, description: 'Make the new plan active now, closing the old one.' })
   @IsBoolean()
   activate: boolean;
@@ -307,9 +295,9 @@ export class ActionFieldsInput {
   supportingAgencyIds?: string[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null clears it.' })
   @IsOptional()
-  @apply(IsCalendarDate('Start date'))
+  @CalendarDate('Start date')
   startDate?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @apply(IsCalendarDate('Due date')) dueDate?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @CalendarDate('Due date') dueDate?: string;
   @Field(() => ActionStatus, { nullable: true }) @IsOptional() @IsEnum(ActionStatus, { message: 'Choose a status.' }) status?: ActionStatus;
   @Field(() => Rag, { nullable: true }) @IsOptional() @IsEnum(Rag, { message: 'Choose red, amber or green.' }) rag?: Rag;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) successMeasure?: string;
@@ -352,7 +340,7 @@ export class PostActionUpdateInput {
   @Field(() => Int, { description: 'The version you last read.' }) @IsInt({ message: 'Version must be a whole number.' }) version: number;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; today when left out. Not in the future.' })
   @IsOptional()
-  @apply(IsCalendarDate('Date of the update'))
+  @CalendarDate('Date of the update')
   updateDate?: string;
   @Field(() => String) @IsString() @IsNotEmpty({ message: 'Describe the progress made.' }) @MaxLength(10000) narrative: string;
   @Field(() => ActionStatus) @IsEnum(ActionStatus, { message: 'Choose a status.' }) status: ActionStatus;
