@@ -36,6 +36,7 @@ export default defineConfig({
       '/graphql': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/healthz': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/files': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      '/public': process.env.API_URL ?? 'http://127.0.0.1:3000',
     },
   },
 });

@@ -18,6 +18,7 @@ import { MeetingsModule } from '@pbw/meetings';
 import { EvidenceModule } from '@pbw/evidence';
 import { ReportsModule } from '@pbw/reports';
 import { SearchModule } from '@pbw/search';
+import { CommitmentsModule } from '@pbw/commitments';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -95,6 +96,7 @@ export class AppModule implements NestModule {
         EvidenceModule,
         ReportsModule,
         SearchModule,
+        CommitmentsModule,
         MaintenanceSchedulerModule,
         FilesSchedulerModule,
       ],

@@ -72,7 +72,8 @@ export class FrameworkItemRepository extends ScopedRepository<FrameworkItemEntit
       .andWhere('fi.id = :itemId', { itemId })
       .andWhere(
         `(EXISTS (SELECT 1 FROM action_framework_items afi WHERE afi.framework_item_id = fi.id AND afi.partnership_id = fi.partnership_id)
-          OR EXISTS (SELECT 1 FROM evidence_framework_items efi WHERE efi.framework_item_id = fi.id AND efi.partnership_id = fi.partnership_id))`,
+          OR EXISTS (SELECT 1 FROM evidence_framework_items efi WHERE efi.framework_item_id = fi.id AND efi.partnership_id = fi.partnership_id)
+          OR EXISTS (SELECT 1 FROM commitment_framework_items cfi WHERE cfi.framework_item_id = fi.id AND cfi.partnership_id = fi.partnership_id))`,
       )
       .getCount();
     return n > 0;

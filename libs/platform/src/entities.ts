@@ -7,6 +7,7 @@ import { FILES_ENTITIES } from '@pbw/files';
 import { MEETINGS_ENTITIES } from '@pbw/meetings';
 import { EVIDENCE_ENTITIES } from '@pbw/evidence';
 import { REPORTS_ENTITIES } from '@pbw/reports';
+import { COMMITMENTS_ENTITIES } from '@pbw/commitments';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
 export const ENTITIES = [
@@ -18,5 +19,6 @@ export const ENTITIES = [
   ...MEETINGS_ENTITIES,
   ...EVIDENCE_ENTITIES,
   ...REPORTS_ENTITIES,
+  ...COMMITMENTS_ENTITIES,
   AuditEventEntity,
 ];

@@ -15,6 +15,7 @@ import { MeetingResolver } from '@pbw/meetings';
 import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/evidence';
 import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
 import { SearchResolver } from '@pbw/search';
+import { AgencyCommitmentSummaryResolver, CommitmentResolver, CommitmentUpdateResolver, LocalOfferResolver } from '@pbw/commitments';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -47,4 +48,8 @@ export const RESOLVERS = [
   MeetingReportsResolver,
   SubGroupReportStatusResolver,
   SearchResolver,
+  CommitmentResolver,
+  CommitmentUpdateResolver,
+  AgencyCommitmentSummaryResolver,
+  LocalOfferResolver,
 ];

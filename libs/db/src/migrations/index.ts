@@ -3,6 +3,7 @@ import { WorkPlans1763900000000 } from './1763900000000-work-plans';
 import { Meetings1764000000000 } from './1764000000000-meetings';
 import { Files1764100000000 } from './1764100000000-files';
 import { EvidenceReportsSearch1764200000000 } from './1764200000000-evidence-reports-search';
+import { Commitments1764300000000 } from './1764300000000-commitments';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Meetings1764000000000,
   Files1764100000000,
   EvidenceReportsSearch1764200000000,
+  Commitments1764300000000,
 ];
