@@ -7,8 +7,18 @@ import { workPlanRoutes } from './routes/workplans';
 import { evidenceRoutes } from './routes/evidence';
 import { meetingRoutes } from './routes/meetings';
 import { searchRoutes } from './routes/search';
+import { commitmentRoutes } from './routes/commitments';
 
-const ROUTES = [...accountRoutes, ...adminRoutes, ...boardRoutes, ...workPlanRoutes, ...evidenceRoutes, ...meetingRoutes, ...searchRoutes];
+const ROUTES = [
+  ...accountRoutes,
+  ...adminRoutes,
+  ...boardRoutes,
+  ...workPlanRoutes,
+  ...evidenceRoutes,
+  ...meetingRoutes,
+  ...searchRoutes,
+  ...commitmentRoutes,
+];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */
 export function App() {
