@@ -18,13 +18,11 @@ export class LocalOfferController {
   async get(@Param('slug') slug: string, @Query('version') version: string | undefined, @Res() res: Response): Promise<void> {
     const n = version === undefined ? undefined : /^[1-9]\d{0,8}$/.test(version) ? Number(version) : NaN;
     if (Number.isNaN(n)) {
-      res
-        .status(400)
-        .json({
-          code: 'BAD_USER_INPUT',
-          message: 'version must be a whole number from 1.',
-          fields: [{ path: 'version', message: 'version must be a whole number from 1.' }],
-        });
+      res.status(400).json({
+        code: 'BAD_USER_INPUT',
+        message: 'version must be a whole number from 1.',
+        fields: [{ path: 'version', message: 'version must be a whole number from 1.' }],
+      });
       return;
     }
     try {
