@@ -80,6 +80,17 @@ const WORKFLOW_MUTATIONS = [
   'addHighlightReportComment',
 ];
 
+/**
+ * Commitment and local offer mutations (issue 6): the owning agency's people and the secretariat manage commitments,
+ * board members only read, only the secretariat publishes. Each is tried by every kind of person in
+ * commitments.access.spec.ts, which must name it.
+ */
+const COMMITMENT_MUTATIONS = ['createCommitment', 'updateCommitment', 'postCommitmentUpdate', 'publishLocalOffer'];
+const COMMITMENT_SPEC = path.join(__dirname, 'commitments.access.spec.ts');
+
+/** Queries anyone may call without signing in: the published local offer. */
+const PUBLIC_QUERIES = ['publicLocalOffer'];
+
 /** The session mutations that need no sign-in (changePassword, the seventh, does). */
 const PUBLIC_MUTATIONS = SESSION_MUTATIONS.filter((m) => m !== 'changePassword');
 
@@ -327,8 +338,10 @@ describe('roles: who may administer the partnership', () => {
     const admin = new Set(adminCases().map((c) => c.op));
     expect([...admin].filter((op) => WORK_PLAN_MUTATIONS.includes(op) || WORKFLOW_MUTATIONS.includes(op))).toEqual([]);
     expect(mutations.filter((m) => !(SESSION_MUTATIONS as readonly string[]).includes(m))).toEqual(
-      [...[...admin].filter((op) => op !== 'auditEvents'), ...WORK_PLAN_MUTATIONS, ...WORKFLOW_MUTATIONS].sort(),
+      [...[...admin].filter((op) => op !== 'auditEvents'), ...WORK_PLAN_MUTATIONS, ...WORKFLOW_MUTATIONS, ...COMMITMENT_MUTATIONS].sort(),
     );
+    const commitmentSpec = readFileSync(COMMITMENT_SPEC, 'utf8');
+    for (const m of COMMITMENT_MUTATIONS) expect({ m, named: commitmentSpec.includes(`OPS.${m}`) }).toEqual({ m, named: true });
     expect(Object.keys(workflowProbes()).sort()).toEqual([...WORKFLOW_MUTATIONS].sort());
     // The work plan suite really does try each of them (by name, through OPS).
     const spec = readFileSync(WORK_PLAN_SPEC, 'utf8');
@@ -441,8 +454,15 @@ describe('roles: who may administer the partnership', () => {
       ...Object.entries(workPlanProbes()),
       ...Object.entries(workflowProbes()),
       ['search', { query: 'probe' }],
+      ['createCommitment', { input: { title: 'Probe', offerArea: 'OTHER', dueDate: '2027-01-31' } }],
+      ['updateCommitment', { input: { id: A.agencies.council, version: 1 } }],
+      [
+        'postCommitmentUpdate',
+        { input: { commitmentId: A.agencies.council, version: 1, narrative: 'Probe', status: 'IN_PROGRESS', rag: 'GREEN' } },
+      ],
+      ['publishLocalOffer', { input: { expectedNumber: 1 } }],
     ]);
-    for (const q of queries)
+    for (const q of queries.filter((x) => !PUBLIC_QUERIES.includes(x)))
       calls.push([q, OPS[q as OpName], known.get(q) ?? (OPS[q as OpName].includes('$id') ? { id: A.agencies.council } : {})]);
     for (const m of mutations) {
       if ((PUBLIC_MUTATIONS as readonly string[]).includes(m)) continue;
@@ -457,7 +477,10 @@ describe('roles: who may administer the partnership', () => {
       calls.push([m, OPS[m as OpName], known.get(m)!]);
     }
     expect(calls.map((c) => c[0]).sort()).toEqual(
-      [...queries, ...mutations.filter((m) => !(PUBLIC_MUTATIONS as readonly string[]).includes(m))].sort(),
+      [
+        ...queries.filter((x) => !PUBLIC_QUERIES.includes(x)),
+        ...mutations.filter((m) => !(PUBLIC_MUTATIONS as readonly string[]).includes(m)),
+      ].sort(),
     );
     // The secretariat's own token with the subject swapped to another user: the signature no longer matches.
     const [h, payload, sig] = tokens.secretariat.split('.');

@@ -12,6 +12,7 @@
  * and B's attached files download as missing.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +151,21 @@ const LIST_QUERIES = [
 const OWN_QUERIES = ['partnership', 'board', 'me', 'partnershipDashboard'];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
+/**
+ * Commitments and the local offer (issue 6): their tenancy cases (B's commitments unreachable by id, absent from lists,
+ * summaries and A's publication; B's agency, sub-group, items and people refused by name; each slug's public offer its
+ * own) are in commitments.access.spec.ts, which must name each of these operations.
+ */
+const COMMITMENT_SPEC = join(__dirname, 'commitments.access.spec.ts');
+const COMMITMENT_QUERIES = [
+  'commitments',
+  'commitment',
+  'commitmentSummary',
+  'localOfferPreview',
+  'localOfferVersions',
+  'publicLocalOffer',
+];
+const COMMITMENT_MUTATIONS = ['createCommitment', 'updateCommitment', 'postCommitmentUpdate', 'publishLocalOffer'];
 const COVERED_QUERIES = [...BY_ID_QUERIES, ...LIST_QUERIES, ...OWN_QUERIES, ...SEARCH_QUERIES];
 
 const notFound = (what: string): Expected => ({ code: 'NOT_FOUND', message: `${what} not found.` });
@@ -1064,8 +1080,11 @@ describe('tenancy: no read or write across partnerships', () => {
 
   it('covers every query and mutation the schema has (a new one without a tenancy test fails here)', async () => {
     const { queries, mutations } = await schemaOperations(stack.client());
-    expect([...new Set([...COVERED_MUTATIONS, ...SESSION_MUTATIONS])].sort()).toEqual(mutations);
-    expect([...COVERED_QUERIES].sort()).toEqual(queries);
+    expect([...new Set([...COVERED_MUTATIONS, ...SESSION_MUTATIONS, ...COMMITMENT_MUTATIONS])].sort()).toEqual(mutations);
+    expect([...COVERED_QUERIES, ...COMMITMENT_QUERIES].sort()).toEqual(queries);
+    const commitmentSpec = readFileSync(COMMITMENT_SPEC, 'utf8');
+    for (const op of [...COMMITMENT_QUERIES, ...COMMITMENT_MUTATIONS])
+      expect({ op, named: commitmentSpec.includes(`OPS.${op}`) || commitmentSpec.includes(`'${op}'`) }).toEqual({ op, named: true });
     // The covered list is honest: each mutation in it is either pointed at B below or names no record.
     const crossOps = new Set(crossCases().map((c) => c.op));
     for (const m of COVERED_MUTATIONS) expect(crossOps.has(m as OpName) !== NO_REFERENCE_MUTATIONS.includes(m)).toBe(true);

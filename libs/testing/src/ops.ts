@@ -89,6 +89,11 @@ const SUMMARY_FIELDS =
 export const ACTION_FIELDS =
   'id workPlanId objectiveId subGroupId title description ownerUserId leadAgencyId startDate dueDate status rag successMeasure visibility restrictedUserIds version rolledFromActionId lastUpdateAt createdAt updatedAt';
 const UPDATE_FIELDS = 'id actionId authorUserId updateDate narrative status rag createdAt';
+/** Every stored field of a commitment: what a CONFLICT's extensions.current is compared with. */
+export const COMMITMENT_FIELDS =
+  'id title description offerArea measure unit baseline target polarity currentValue dueDate reviewDate status rag visibility restrictedUserIds inLocalOffer offerWording offerEligibility version lastUpdateAt createdAt updatedAt';
+const OFFER_VERSION_FIELDS =
+  'number publishedAt introduction areas { area label items { commitmentId area title wording eligibility agencyName } } changes { kind commitmentId title area fields }';
 const MEETING_FIELDS = 'id title startsAt location reportDeadline status createdAt updatedAt';
 /** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
 export const EVIDENCE_FIELDS =
@@ -242,6 +247,24 @@ export const OPS = {
   acceptHighlightReport: `mutation($input: HighlightReportIdInput!) { acceptHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
   returnHighlightReport: `mutation($input: ReturnHighlightReportInput!) { returnHighlightReport(input: $input) { ${REPORT_FIELDS} } }`,
   addHighlightReportComment: `mutation($input: AddHighlightReportCommentInput!) { addHighlightReportComment(input: $input) { ${COMMENT_FIELDS} } }`,
+  // ---- commitments and the local offer (issue 6) ----
+  commitments: `query($first: Int, $after: String, $filter: CommitmentFilterInput, $orderBy: CommitmentOrder) {
+    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${COMMITMENT_FIELDS} agency { id } progress { percent targetMet } canEdit } }
+    } }`,
+  commitment: `query($id: ID!) { commitment(id: $id) { ${COMMITMENT_FIELDS} agency { id } subGroup { id } createdBy { id }
+    frameworkItems { id } progress { percent targetMet } canEdit isReviewOverdue
+    updates { id updateDate value narrative status rag author { id } } } }`,
+  commitmentSummary: `query { commitmentSummary { agency { id } total notStarted inProgress complete cancelled red amber green reviewOverdue inLocalOffer } }`,
+  localOfferPreview: `query { localOfferPreview { nextNumber areas { area items { commitmentId title wording } } changes { kind commitmentId fields } } }`,
+  localOfferVersions: `query { localOfferVersions { ${OFFER_VERSION_FIELDS} } }`,
+  publicLocalOffer: `query($partnershipSlug: String!, $number: Int) { publicLocalOffer(partnershipSlug: $partnershipSlug, number: $number) {
+    partnershipName localAuthority versions version { ${OFFER_VERSION_FIELDS} } } }`,
+  createCommitment: `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { ${COMMITMENT_FIELDS} } }`,
+  updateCommitment: `mutation($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { ${COMMITMENT_FIELDS} } }`,
+  postCommitmentUpdate: `mutation($input: PostCommitmentUpdateInput!) { postCommitmentUpdate(input: $input) {
+    commitment { ${COMMITMENT_FIELDS} } update { id updateDate value narrative status rag } } }`,
+  publishLocalOffer: `mutation($input: PublishLocalOfferInput!) { publishLocalOffer(input: $input) { ${OFFER_VERSION_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
