@@ -19,3 +19,20 @@ export class Loaders {
     return loader;
   }
 }
+
+/** Rows by their key, for a DataLoader batch. */
+export function byKey<T>(rows: readonly T[], key: (r: T) => string): Map<string, T> {
+  return new Map(rows.map((r) => [key(r), r]));
+}
+
+/** Rows grouped by a key, in their order, for a DataLoader batch of lists. */
+export function grouped<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  return out;
+}
+
+/** What loadMany found: without the misses (null) and the failures. */
+export function present<T>(rows: ReadonlyArray<T | null | Error>): T[] {
+  return rows.filter((x): x is T => x !== null && !(x instanceof Error));
+}

@@ -1,6 +1,6 @@
 import { Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, CurrentScope, type GqlContext, Public } from '@pbw/access';
+import { byKey, Ctx, CurrentScope, type GqlContext, grouped, present, Public } from '@pbw/access';
 import { notFound } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { AgencyRepository, AgencyType, type AgencyEntity, type UserEntity, UserRepository, UserType } from '@pbw/identity';
@@ -26,20 +26,6 @@ import { CommitmentsService } from './commitments.service';
 import { progressOf } from './progress';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('Commitment') });
-
-function byKey<T>(rows: T[], key: (r: T) => string): Map<string, T> {
-  return new Map(rows.map((r) => [key(r), r]));
-}
-
-function grouped<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
-  return out;
-}
-
-function present<T>(rows: Array<T | null | Error>): T[] {
-  return rows.filter((x): x is T => x !== null && !(x instanceof Error));
-}
 
 /** Relations of commitments, loaded once per request whatever the list's length. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessTokenService, Ctx, CurrentScope, type GqlContext } from '@pbw/access';
+import { AccessTokenService, byKey, Ctx, CurrentScope, type GqlContext, grouped, present } from '@pbw/access';
 import { notFound } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { AgencyRepository, AgencyType, type AgencyEntity, type UserEntity, UserRepository, UserType } from '@pbw/identity';
@@ -25,20 +25,6 @@ import { EvidenceCommentRepository, EvidenceRepository } from './evidence.reposi
 import { EvidenceService } from './evidence.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('Evidence') });
-
-function byKey<T>(rows: T[], key: (r: T) => string): Map<string, T> {
-  return new Map(rows.map((r) => [key(r), r]));
-}
-
-function grouped<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
-  return out;
-}
-
-function present<T>(rows: Array<T | null | Error>): T[] {
-  return rows.filter((x): x is T => x !== null && !(x instanceof Error));
-}
 
 /** Relations of evidence, each loaded once per request whatever the list's length. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, CurrentScope, type GqlContext } from '@pbw/access';
+import { Ctx, CurrentScope, type GqlContext, present } from '@pbw/access';
 import { notFound } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { UserType } from '@pbw/identity';
@@ -24,10 +24,6 @@ import { HighlightReportCommentRepository, HighlightReportRepository } from './r
 import { ReportsService } from './reports.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('Report') });
-
-function present<T>(rows: Array<T | null | Error>): T[] {
-  return rows.filter((x): x is T => x !== null && !(x instanceof Error));
-}
 
 type StatusRow = { subGroupId: string; report: HighlightReportEntity | null };
 

@@ -1,6 +1,6 @@
 import { Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessPolicy, Ctx, CurrentScope, type GqlContext } from '@pbw/access';
+import { AccessPolicy, byKey, Ctx, CurrentScope, type GqlContext, grouped } from '@pbw/access';
 import { notFound } from '@pbw/core';
 import type { Scope } from '@pbw/db';
 import { AgencyRepository, AgencyType, type AgencyEntity, type UserEntity, UserRepository, UserType } from '@pbw/identity';
@@ -40,16 +40,6 @@ import { ActionRepository, ActionUpdateRepository, ObjectiveRepository, WorkPlan
 import { type WorkPlanSummary, WorkPlansService } from './workplans.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('Record') });
-
-function byKey<T>(rows: T[], key: (r: T) => string): Map<string, T> {
-  return new Map(rows.map((r) => [key(r), r]));
-}
-
-function grouped<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
-  return out;
-}
 
 /** The per-request loaders every work plan resolver uses, so a list asks once per relation. */
 class Loaders {
