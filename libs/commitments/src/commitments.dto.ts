@@ -322,6 +322,7 @@ export class PostCommitmentUpdateInput {
   @Field(() => Float, { nullable: true, description: 'The measure’s value on that date, if there is one.' }) @Measure('Value') value?:
     number | null;
   @Field(() => String)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'Describe the progress made.' })
   @MaxLength(10000, { message: 'Narrative must be 10,000 characters or fewer.' })

@@ -193,18 +193,20 @@ export class CommitmentsService {
         );
       }
       const checked = await this.check(tx, input, c);
-      if (input.title !== undefined) c.title = input.title;
-      if (input.description !== undefined) c.description = input.description;
-      if (input.offerArea !== undefined) c.offerArea = input.offerArea;
-      if (input.measure !== undefined) c.measure = input.measure;
-      if (input.unit !== undefined) c.unit = input.unit;
+      // Null leaves a field that cannot be empty as it was (as check() does for visibility, inLocalOffer and the id lists);
+      // null clears only what may be empty: the measures and dates below, and the offer wording and eligibility.
+      c.title = input.title ?? c.title;
+      c.description = input.description ?? c.description;
+      c.offerArea = input.offerArea ?? c.offerArea;
+      c.measure = input.measure ?? c.measure;
+      c.unit = input.unit ?? c.unit;
+      c.polarity = input.polarity ?? c.polarity;
+      c.status = input.status ?? c.status;
+      c.rag = input.rag ?? c.rag;
       if (input.baseline !== undefined) c.baseline = input.baseline;
       if (input.target !== undefined) c.target = input.target;
-      if (input.polarity !== undefined) c.polarity = input.polarity;
       if (input.dueDate !== undefined) c.dueDate = input.dueDate;
       if (input.reviewDate !== undefined) c.reviewDate = input.reviewDate;
-      if (input.status !== undefined) c.status = input.status;
-      if (input.rag !== undefined) c.rag = input.rag;
       Object.assign(c, checked.fields);
       c.version += 1;
       const saved = await this.commitments.save(tx, c);
@@ -293,7 +295,9 @@ export class CommitmentsService {
       }
       const items = await this.offerItems(tx);
       const changes = offerChanges(latest?.items ?? null, items);
-      if (latest && !changes.length && (input.introduction ?? '') === latest.introduction) {
+      // Left out, the introduction stays as last published; an empty one clears it.
+      const introduction = input.introduction ?? latest?.introduction ?? '';
+      if (latest && !changes.length && introduction === latest.introduction) {
         throw fieldError('input', `Nothing has changed since version ${latest.number}, so there is nothing new to publish.`);
       }
       if (!items.length) throw fieldError('input', 'No commitment is in the local offer yet. Add one to the offer before publishing.');
@@ -301,7 +305,7 @@ export class CommitmentsService {
         number: next,
         publishedAt: new Date(),
         publishedByUserId: tx.actor.userId ?? undefined,
-        introduction: input.introduction ?? '',
+        introduction,
         items,
         changes,
       });
