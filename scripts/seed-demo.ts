@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       result.createdEvidence.meetings && `${result.createdEvidence.meetings} board meetings`,
       result.createdEvidence.evidence && `${result.createdEvidence.evidence} pieces of evidence`,
       result.createdEvidence.reports && `${result.createdEvidence.reports} highlight reports`,
+      result.createdCommitments.commitments && `${result.createdCommitments.commitments} commitments`,
+      result.createdCommitments.offerVersions && 'version 1 of the local offer',
     ].filter(Boolean);
     process.stdout.write(
       `Demo partnership "riverside" in ${redact(url)}: ${added.length ? `added ${added.join(', ')}` : 'already loaded, nothing changed'}.\n`,

@@ -5,7 +5,8 @@
  * read; visibility narrows reads; another partnership's commitments are never reachable;
  * the published offer is public, and only what was published.
  *
- * tenancy.spec.ts and roles.spec.ts check that every commitment operation is named here.
+ * A compact companion to the commitment suites in tenancy.spec.ts and roles.spec.ts, with a
+ * police agency and user of its own.
  */
 import { randomUUID } from 'node:crypto';
 import {

@@ -951,3 +951,426 @@ describe('demo board cycle: meetings, evidence and highlight reports', () => {
     }
   });
 });
+
+// The demo's commitments and local offer (issue 6).
+import { OfferArea, Polarity, STATUTORY_AREAS, progressOf } from '@pbw/commitments';
+import { DEMO_COMMITMENTS, DEMO_OFFER_INTRODUCTION, DEMO_OFFER_PUBLISHED_AGO } from '@pbw/platform';
+
+describe('demo commitments and the local offer', () => {
+  let stack: TestStack;
+  let ds: DataSource;
+  let files: { dir: string; storage: LocalDiskFileStorage };
+  let first: DemoPartnershipResult;
+  let second: DemoPartnershipResult;
+  let afterFirst: Record<string, string[]>;
+  let afterSecond: Record<string, string[]>;
+  let loadMs: number;
+  const today = londonToday();
+  const TABLES = ['commitments', 'commitment_framework_items', 'commitment_updates', 'local_offer_versions', 'audit_events'];
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    stack.pg.query(sql, params).then((r) => r.rows as T[]);
+  const base = DEMO_COMMITMENTS.filter((d) => !d.afterVersion1);
+  const later = DEMO_COMMITMENTS.filter((d) => d.afterVersion1);
+  const reworded = DEMO_COMMITMENTS.filter((d) => d.reworded);
+
+  async function snapshotRows(): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const t of TABLES) out[t] = (await q<{ row: string }>(`SELECT t::text AS row FROM "${t}" t ORDER BY 1`)).map((r) => r.row);
+    return out;
+  }
+
+  async function as(name: string) {
+    const d = await stack
+      .client()
+      .ok<{ signIn: { accessToken: string } }>('mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
+        input: { email: demoEmail(name), password: DEMO_PASSWORD },
+      });
+    return stack.client(d.signIn.accessToken);
+  }
+
+  beforeAll(async () => {
+    files = await tempStorage();
+    stack = await startTestStack({ env: { FILE_STORAGE_DIR: files.dir } });
+    ds = createDataSource({ url: stack.db.url, entities: ENTITIES, poolSize: 2 });
+    await ds.initialize();
+    const t0 = Date.now();
+    first = await loadDemoPartnership(ds, { storage: files.storage });
+    loadMs = Date.now() - t0;
+    afterFirst = await snapshotRows();
+    second = await loadDemoPartnership(ds, { storage: files.storage });
+    afterSecond = await snapshotRows();
+  }, 60_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await stack?.close();
+    if (files) await rm(files.dir, { recursive: true, force: true });
+  });
+
+  it('loads quickly', () => {
+    process.stdout.write(`demo (with commitments) loaded in ${loadMs} ms\n`);
+    expect(loadMs).toBeLessThan(15_000);
+  });
+
+  it('the demo data keeps the rules: leads of their own agency, dated histories, offer wording, one change after version 1', () => {
+    const people = new Map(DEMO.people.map((p) => [p.name, p]));
+    for (const d of DEMO_COMMITMENTS) {
+      const lead = people.get(d.lead);
+      expect({ title: d.title, agency: lead?.agency, role: lead?.role }).toEqual({ title: d.title, agency: d.agency, role: 'MEMBER' });
+      expect({ title: d.title, dated: d.due !== undefined || d.review !== undefined }).toEqual({ title: d.title, dated: true });
+      const agos = (d.updates ?? []).map((u) => u.ago);
+      // Oldest first, after it was logged, none in the future.
+      expect({ title: d.title, agos }).toEqual({ title: d.title, agos: [...agos].sort((a, b) => b - a) });
+      expect(agos.every((a) => a >= 0 && a < d.logged)).toBe(true);
+      if (d.afterVersion1 || d.reworded) expect(d.offer).toBeDefined();
+      // In the offer at version 1 only if it was logged before version 1 was published, and after it if not.
+      if (d.offer)
+        expect({ title: d.title, before: d.logged > DEMO_OFFER_PUBLISHED_AGO }).toEqual({ title: d.title, before: !d.afterVersion1 });
+      if (d.reworded) expect(d.reworded.ago).toBeLessThan(DEMO_OFFER_PUBLISHED_AGO);
+      if (d.polarity === Polarity.LOWER_IS_BETTER) expect(d.target!).toBeLessThan(d.baseline!);
+    }
+    expect([later.length, reworded.length]).toEqual([1, 1]);
+    expect(new Set(DEMO_COMMITMENTS.map((d) => `${d.agency} ${d.title}`)).size).toBe(DEMO_COMMITMENTS.length);
+  });
+
+  it('gives every agency commitments, logged by its own people, with dated update histories by them', async () => {
+    const perAgency = await q<{ name: string; n: number; offered: number; by_others: number }>(`
+      SELECT a.name, count(c.id)::int AS n, count(c.id) FILTER (WHERE c.in_local_offer)::int AS offered,
+             count(c.id) FILTER (WHERE u.agency_id <> c.agency_id OR u.role <> 'MEMBER')::int AS by_others
+        FROM agencies a LEFT JOIN commitments c ON c.agency_id = a.id LEFT JOIN users u ON u.id = c.created_by_user_id
+       GROUP BY a.id ORDER BY a.name`);
+    expect(perAgency.map((r) => r.name).sort()).toEqual(DEMO.agencies.map((a) => a.name).sort());
+    for (const r of perAgency) {
+      expect({ agency: r.name, some: r.n >= 1, byOthers: r.by_others }).toEqual({ agency: r.name, some: true, byOthers: 0 });
+    }
+    expect(perAgency.reduce((n, r) => n + r.n, 0)).toBe(DEMO_COMMITMENTS.length);
+    expect(perAgency.filter((r) => r.offered > 0).length).toBeGreaterThanOrEqual(8);
+    expect(first.createdCommitments).toEqual({
+      commitments: DEMO_COMMITMENTS.length,
+      updates: DEMO_COMMITMENTS.reduce((n, d) => n + (d.updates?.length ?? 0), 0),
+      offerVersions: 1,
+      reworded: 1,
+    });
+
+    const rows = await q<{
+      title: string;
+      status: string;
+      rag: string;
+      version: number;
+      current_value: string | null;
+      created_day: string;
+      created_at: Date;
+      last_update_at: Date | null;
+      updated_at: Date;
+      n: number;
+      bad_author: number;
+      future: number;
+      early: number;
+      last_status: string | null;
+      last_rag: string | null;
+      last_value: string | null;
+      last_at: Date | null;
+    }>(
+      `SELECT c.title, c.status, c.rag, c.version, c.current_value::text,
+              to_char(c.created_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS created_day, c.created_at, c.last_update_at, c.updated_at,
+              count(u.id)::int AS n,
+              count(u.id) FILTER (WHERE u.author_user_id <> c.created_by_user_id)::int AS bad_author,
+              count(u.id) FILTER (WHERE u.update_date > $1::date OR u.created_at > now())::int AS future,
+              count(u.id) FILTER (WHERE u.update_date < (c.created_at AT TIME ZONE 'Europe/London')::date)::int AS early,
+              (array_agg(u.status ORDER BY u.update_date DESC, u.created_at DESC))[1] AS last_status,
+              (array_agg(u.rag ORDER BY u.update_date DESC, u.created_at DESC))[1] AS last_rag,
+              (array_agg(u.value::text ORDER BY u.update_date DESC, u.created_at DESC) FILTER (WHERE u.value IS NOT NULL))[1] AS last_value,
+              max(u.created_at) AS last_at
+         FROM commitments c LEFT JOIN commitment_updates u ON u.commitment_id = c.id
+        GROUP BY c.id`,
+      [today],
+    );
+    const demo = new Map(DEMO_COMMITMENTS.map((d) => [d.title, d]));
+    for (const r of rows) {
+      const d = demo.get(r.title)!;
+      expect({ title: r.title, n: r.n, bad: [r.bad_author, r.future, r.early], created: r.created_day }).toEqual({
+        title: r.title,
+        n: d.updates?.length ?? 0,
+        bad: [0, 0, 0],
+        created: addDays(today, -d.logged),
+      });
+      // Each update sets the status and RAG; the value is the latest that gave one; each step is a new version.
+      expect({
+        title: r.title,
+        status: r.status,
+        rag: r.rag,
+        value: r.current_value === null ? null : Number(r.current_value),
+        version: r.version,
+        lastUpdateAt: r.last_update_at?.toISOString() ?? null,
+      }).toEqual({
+        title: r.title,
+        status: r.last_status ?? 'NOT_STARTED',
+        rag: r.last_rag ?? d.rag,
+        value: r.last_value === null ? null : Number(r.last_value),
+        version: 1 + r.n + (d.reworded ? 1 : 0),
+        lastUpdateAt: r.last_at?.toISOString() ?? null,
+      });
+      // Last changed by its last update (or, for the one reworded since version 1, by that change).
+      if (!d.reworded)
+        expect({ t: r.title, at: r.updated_at.toISOString() }).toEqual({ t: r.title, at: (r.last_at ?? r.created_at).toISOString() });
+      else expect(r.updated_at.getTime()).toBeGreaterThan(r.last_at!.getTime());
+      expect(r.updated_at.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    const [{ narratives, n }] = await q<{ narratives: number; n: number }>(
+      'SELECT count(DISTINCT narrative)::int AS narratives, count(*)::int AS n FROM commitment_updates',
+    );
+    expect(narratives).toBe(n);
+  });
+
+  it('shows progress across the range: targets met, part-way, a lower-is-better measure, one review overdue, one red', async () => {
+    const rows = await q<{
+      title: string;
+      baseline: string | null;
+      target: string | null;
+      current_value: string | null;
+      polarity: Polarity;
+      status: string;
+      rag: string;
+      review_date: string | null;
+      visibility: string;
+    }>(
+      'SELECT title, baseline::text, target::text, current_value::text, polarity, status, rag, review_date::text, visibility FROM commitments',
+    );
+    const num = (v: string | null) => (v === null ? null : Number(v));
+    const progress = rows.map((r) => ({
+      ...r,
+      p: progressOf({ baseline: num(r.baseline), target: num(r.target), currentValue: num(r.current_value), polarity: r.polarity }),
+    }));
+    const open = (s: string) => s === 'NOT_STARTED' || s === 'IN_PROGRESS';
+    for (const r of progress) {
+      if (r.p) expect(r.p.percent).toBeGreaterThanOrEqual(0);
+      if (r.p) expect(r.p.percent).toBeLessThanOrEqual(100);
+      // Going the wrong way from the baseline would show 0: every measured commitment has moved the right way.
+      if (r.p) expect({ title: r.title, moved: r.p.percent > 0 }).toEqual({ title: r.title, moved: true });
+    }
+    const met = progress.filter((r) => r.p?.targetMet);
+    const partWay = progress.filter((r) => r.p && !r.p.targetMet && r.p.percent > 0 && r.p.percent < 100);
+    expect(met.length).toBeGreaterThanOrEqual(2);
+    expect(met.every((r) => r.p!.percent === 100)).toBe(true);
+    expect(partWay.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(partWay.map((r) => Math.floor(r.p!.percent / 25))).size).toBeGreaterThanOrEqual(3);
+    expect(partWay.filter((r) => r.polarity === Polarity.LOWER_IS_BETTER).length).toBeGreaterThanOrEqual(2);
+    // Some have no measure (or no value yet): no progress bar.
+    expect(progress.filter((r) => !r.p).length).toBeGreaterThanOrEqual(2);
+    const overdue = progress.filter((r) => open(r.status) && r.review_date !== null && r.review_date < today);
+    expect(overdue.map((r) => r.title)).toEqual(['A trained volunteer mentor for every care leaver who wants one']);
+    expect(progress.filter((r) => open(r.status) && r.rag === 'RED').map((r) => r.title)).toEqual([
+      'A first emotional health appointment within six weeks for care leavers',
+    ]);
+    expect([...new Set(rows.map((r) => r.status))].sort()).toEqual(['CANCELLED', 'COMPLETE', 'IN_PROGRESS', 'NOT_STARTED']);
+    expect([...new Set(rows.map((r) => r.visibility))].sort()).toEqual(['AGENCY', 'PARTNERSHIP', 'SUB_GROUP']);
+
+    // The api shows the same progress, and finds the overdue review and the red one by their filters.
+    const amira = await as('Amira Okafor');
+    const d = await amira.ok<{
+      commitments: {
+        totalCount: number;
+        edges: Array<{ node: { title: string; progress: { percent: number; targetMet: boolean } | null } }>;
+      };
+    }>('{ commitments(first: 50) { totalCount edges { node { title progress { percent targetMet } } } } }');
+    expect(d.commitments.totalCount).toBe(DEMO_COMMITMENTS.length);
+    const byTitle = new Map(progress.map((r) => [r.title, r.p]));
+    for (const e of d.commitments.edges)
+      expect({ t: e.node.title, p: e.node.progress }).toEqual({ t: e.node.title, p: byTitle.get(e.node.title) });
+    const filtered = async (filter: Record<string, unknown>) =>
+      (
+        await amira.ok<{ commitments: { edges: Array<{ node: { title: string } }> } }>(
+          'query($filter: CommitmentFilterInput) { commitments(first: 50, filter: $filter) { edges { node { title } } } }',
+          { filter },
+        )
+      ).commitments.edges.map((e) => e.node.title);
+    expect(await filtered({ reviewOverdue: true })).toEqual(overdue.map((r) => r.title));
+    expect(await filtered({ rags: ['RED'] })).toEqual(['A first emotional health appointment within six weeks for care leavers']);
+  });
+
+  it('published version 1 about six weeks ago, by the secretariat, with commitments in all six areas', async () => {
+    const versions = await q<{
+      number: number;
+      published_day: string;
+      by: string;
+      role: string;
+      introduction: string;
+      items: Array<{ commitmentId: string; area: string; title: string; wording: string; eligibility: string | null; agencyName: string }>;
+      changes: Array<{ kind: string; commitmentId: string }>;
+    }>(`
+      SELECT v.number, to_char(v.published_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS published_day, u.name AS by, u.role,
+             v.introduction, v.items, v.changes
+        FROM local_offer_versions v JOIN users u ON u.id = v.published_by_user_id`);
+    expect(versions.map((v) => [v.number, v.published_day, v.by, v.role, v.introduction])).toEqual([
+      [1, addDays(today, -DEMO_OFFER_PUBLISHED_AGO), 'Amira Okafor', 'SECRETARIAT', DEMO_OFFER_INTRODUCTION],
+    ]);
+    const v1 = versions[0];
+    // Every commitment in the offer at the time, as the service would have published it, and nothing else.
+    const offered = base.filter((d) => d.offer && !(d.updates ?? []).some((u) => u.status === 'CANCELLED'));
+    expect(v1.items.map((i) => i.title).sort()).toEqual(offered.map((d) => d.title).sort());
+    const rows = await q<{ id: string; title: string; offer_area: string; agency: string }>(
+      'SELECT c.id, c.title, c.offer_area, a.name AS agency FROM commitments c JOIN agencies a ON a.id = c.agency_id',
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const demo = new Map(DEMO_COMMITMENTS.map((d) => [d.title, d]));
+    for (const i of v1.items) {
+      const d = demo.get(i.title)!;
+      expect(i).toEqual({
+        commitmentId: i.commitmentId,
+        area: d.area,
+        title: d.title,
+        wording: d.offer!.wording,
+        eligibility: d.offer!.eligibility,
+        agencyName: byId.get(i.commitmentId)?.agency,
+      });
+      expect(byId.get(i.commitmentId)?.title).toBe(i.title);
+    }
+    // Several in each of the six statutory areas, in their order (then other support).
+    const areas = [...STATUTORY_AREAS, OfferArea.OTHER];
+    for (const a of STATUTORY_AREAS) {
+      expect({ area: a, n: v1.items.filter((i) => i.area === a).length >= 2 }).toEqual({ area: a, n: true });
+    }
+    const order = v1.items.map((i) => areas.indexOf(i.area as OfferArea));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    // The first version: everything in it was added.
+    expect(v1.changes.map((c) => [c.kind, c.commitmentId])).toEqual(v1.items.map((i) => ['ADDED', i.commitmentId]));
+  });
+
+  it('version 1 cannot be changed or removed', async () => {
+    const before = await q('SELECT v::text AS row FROM local_offer_versions v');
+    for (const sql of [
+      `UPDATE local_offer_versions SET introduction = 'Changed'`,
+      `UPDATE local_offer_versions SET items = '[]'::jsonb`,
+      'DELETE FROM local_offer_versions',
+    ]) {
+      await expect(stack.pg.query(sql)).rejects.toThrow('A published local offer version cannot be changed or removed');
+    }
+    expect(await q('SELECT v::text AS row FROM local_offer_versions v')).toEqual(before);
+  });
+
+  it('since version 1, one commitment has joined the offer and one wording has changed: the secretariat’s preview shows both', async () => {
+    const amira = await as('Amira Okafor');
+    const d = await amira.ok<{
+      localOfferPreview: {
+        nextNumber: number;
+        areas: Array<{ items: Array<{ title: string; wording: string }> }>;
+        changes: Array<{ kind: string; title: string; fields: string[] }>;
+      };
+    }>('{ localOfferPreview { nextNumber areas { items { title wording } } changes { kind title fields } } }');
+    const p = d.localOfferPreview;
+    expect(p.nextNumber).toBe(2);
+    expect([...p.changes].sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
+      { kind: 'ADDED', title: later[0].title, fields: [] },
+      { kind: 'CHANGED', title: reworded[0].title, fields: ['wording'] },
+    ]);
+    const items = new Map(p.areas.flatMap((a) => a.items).map((i) => [i.title, i.wording]));
+    expect(items.get(reworded[0].title)).toBe(reworded[0].reworded!.wording);
+    expect(items.get(later[0].title)).toBe(later[0].offer!.wording);
+    // Only the secretariat sees it: the chair of the board reads, and publishes nothing.
+    const helen = await as('Helen Ashworth');
+    expect((await helen.request('{ localOfferPreview { nextNumber } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('the public offer, with no sign-in, is version 1: not the commitment added since, nor the new wording', async () => {
+    const [v1] = await q<{ items: Array<{ commitmentId: string; title: string; wording: string }> }>(
+      'SELECT items FROM local_offer_versions',
+    );
+    const res = await fetch(`${stack.url}/public/local-offer/riverside`);
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as {
+      partnership: string;
+      version: number;
+      versions: number[];
+      introduction: string;
+      areas: Array<{ area: string; label: string; items: Array<{ commitmentId: string; title: string; wording: string }> }>;
+    };
+    expect([json.partnership, json.version, json.versions, json.introduction]).toEqual([
+      'Riverside Children in Care Partnership',
+      1,
+      [1],
+      DEMO_OFFER_INTRODUCTION,
+    ]);
+    expect(json.areas.map((a) => a.label)).toEqual([
+      'Health and wellbeing',
+      'Relationships',
+      'Education and training',
+      'Employment',
+      'Accommodation',
+      'Participation in society',
+      'Other support',
+    ]);
+    const items = json.areas.flatMap((a) => a.items);
+    expect(items.map((i) => [i.commitmentId, i.wording])).toEqual(v1.items.map((i) => [i.commitmentId, i.wording]));
+    const text = JSON.stringify(json);
+    const [added] = await q<{ id: string }>('SELECT id FROM commitments WHERE title = $1', [later[0].title]);
+    for (const leak of [added.id, later[0].title, later[0].offer!.wording, reworded[0].reworded!.wording]) {
+      expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
+    }
+    expect(items.find((i) => i.title === reworded[0].title)?.wording).toBe(reworded[0].offer!.wording);
+    // The query says the same, signed out.
+    const gql = await stack
+      .client()
+      .ok<{ publicLocalOffer: { version: { number: number; areas: Array<{ items: Array<{ commitmentId: string }> }> } } }>(
+        'query($s: String!) { publicLocalOffer(partnershipSlug: $s) { version { number areas { items { commitmentId } } } } }',
+        { s: 'riverside' },
+      );
+    expect(gql.publicLocalOffer.version.number).toBe(1);
+    expect(gql.publicLocalOffer.version.areas.flatMap((a) => a.items.map((i) => i.commitmentId))).toEqual(
+      v1.items.map((i) => i.commitmentId),
+    );
+  });
+
+  it('in the api: every agency in the summary; the agency’s own people may edit its commitments, board members none', async () => {
+    const amira = await as('Amira Okafor');
+    const s = await amira.ok<{ commitmentSummary: Array<{ agency: { name: string }; total: number }> }>(
+      '{ commitmentSummary { agency { name } total } }',
+    );
+    expect(s.commitmentSummary.map((r) => r.agency.name).sort()).toEqual(DEMO.agencies.map((a) => a.name).sort());
+    expect(s.commitmentSummary.every((r) => r.total >= 1)).toBe(true);
+    const canEdit = async (name: string) =>
+      (
+        await (
+          await as(name)
+        ).ok<{ commitments: { edges: Array<{ node: { canEdit: boolean; agency: { name: string } } }> } }>(
+          '{ commitments(first: 50) { edges { node { canEdit agency { name } } } } }',
+        )
+      ).commitments.edges
+        .filter((e) => e.node.canEdit)
+        .map((e) => e.node.agency.name);
+    const sam = await canEdit('Sam Okoro');
+    expect(sam.length).toBe(DEMO_COMMITMENTS.filter((d) => d.agency === 'careLeaversTrust').length);
+    expect(new Set(sam)).toEqual(new Set(['Riverside Care Leavers\u2019 Trust']));
+    expect(await canEdit('Helen Ashworth')).toEqual([]);
+    expect(await canEdit('Fiona Grant')).toEqual([]);
+  });
+
+  it('records each step in the audit trail, as the system', async () => {
+    const rows = await q<{ action: string; n: number; actors: number }>(
+      `SELECT action, count(*)::int AS n, count(actor_user_id)::int AS actors FROM audit_events
+        WHERE action LIKE 'commitment.%' OR action LIKE 'localOffer.%' GROUP BY action ORDER BY action`,
+    );
+    const updates = DEMO_COMMITMENTS.reduce((n, d) => n + (d.updates?.length ?? 0), 0);
+    expect(rows).toEqual([
+      { action: 'commitment.create', n: DEMO_COMMITMENTS.length, actors: 0 },
+      { action: 'commitment.postUpdate', n: 2 * updates, actors: 0 },
+      { action: 'commitment.update', n: 1, actors: 0 },
+      { action: 'localOffer.publish', n: 1, actors: 0 },
+    ]);
+  });
+
+  it('is idempotent: a second run adds, changes and audits nothing', () => {
+    expect(second.createdCommitments).toEqual({ commitments: 0, updates: 0, offerVersions: 0, reworded: 0 });
+    for (const t of TABLES) expect({ table: t, count: afterSecond[t].length }).toEqual({ table: t, count: afterFirst[t].length });
+    expect(afterSecond).toEqual(afterFirst);
+  });
+
+  it('uses no real person named in the source reports', () => {
+    const everything = (JSON.stringify(afterSecond) + JSON.stringify(DEMO_COMMITMENTS) + DEMO_OFFER_INTRODUCTION).toLowerCase();
+    for (const person of REAL_PEOPLE_IN_SEEDS) {
+      const surname = person.split(' ').pop() as string;
+      expect({ person, found: everything.includes(person.toLowerCase()) }).toEqual({ person, found: false });
+      if (ORDINARY_WORDS.has(surname)) continue;
+      expect({ surname, found: new RegExp(`\\b${surname.toLowerCase()}\\b`).test(everything) }).toEqual({ surname, found: false });
+    }
+  });
+});

@@ -20,9 +20,11 @@ import { BoardRepository, BoardsService, SubGroupRepository, type SubGroupEntity
 import type { FileStorage } from '@pbw/files';
 import { type DemoWorkPlansCreated, loadDemoWorkPlans } from './demo-work-plans';
 import { type DemoEvidenceCreated, type WrittenFiles, defaultDemoFileStorage, loadDemoEvidence } from './demo-evidence';
+import { type DemoCommitmentsCreated, loadDemoCommitments } from './demo-commitments';
 
-// The board cycle's data and helpers, for tests and scripts (the package index lists this file).
+// The board cycle's and the commitments' data and helpers, for tests and scripts (the package index lists this file).
 export * from './demo-evidence';
+export * from './demo-commitments';
 
 /**
  * The demo partnership that `npm start` loads: a fictional council's Children in Care
@@ -333,6 +335,8 @@ export interface DemoPartnershipResult {
   createdWorkPlans: DemoWorkPlansCreated;
   /** What this run added to the board cycle (see demo-evidence.ts): all zero when it was already loaded. */
   createdEvidence: DemoEvidenceCreated;
+  /** What this run added to the commitments and the local offer (see demo-commitments.ts): all zero when they were already loaded. */
+  createdCommitments: DemoCommitmentsCreated;
 }
 
 export interface DemoLoadOptions {
@@ -376,6 +380,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
   const created: DemoCreated = { partnership: false, agencies: 0, users: 0, board: false, subGroups: 0, memberships: 0 };
   let createdWorkPlans: DemoWorkPlansCreated | undefined;
   let createdEvidence: DemoEvidenceCreated | undefined;
+  let createdCommitments: DemoCommitmentsCreated | undefined;
   const storage = opts.storage ?? defaultDemoFileStorage();
   const written: WrittenFiles = { keys: [] };
 
@@ -474,6 +479,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
       );
       createdWorkPlans = await loadDemoWorkPlans(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
       createdEvidence = await loadDemoEvidence(tx, { people, subGroups: subGroupIds }, storage, written, opts.today);
+      createdCommitments = await loadDemoCommitments(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
     });
   } catch (e) {
     // Nothing points at files written for a transaction that did not commit.
@@ -488,6 +494,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
     created,
     createdWorkPlans: createdWorkPlans as DemoWorkPlansCreated,
     createdEvidence: createdEvidence as DemoEvidenceCreated,
+    createdCommitments: createdCommitments as DemoCommitmentsCreated,
   };
 }
 
