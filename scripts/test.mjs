@@ -77,7 +77,14 @@ async function main() {
   const browser = browserTests();
   if (browser.length) {
     // The built web app served by the real api and worker, driven through Debian's chromium
-    // (.ci/run installs it when missing); one browser at a time. See tests/browser/harness.ts.
+    // (installed with apt-get when missing and root on Debian); one browser at a time. See tests/browser/harness.ts.
+    const core = await import('./lib/services-core.mjs');
+    try {
+      core.ensureChromium();
+    } catch (e) {
+      process.stderr.write(`${e instanceof core.ServicesError ? e.message : String(e?.stack ?? e)}\n`);
+      finish('browser', 1);
+    }
     step('browser', 'npx', ['jest', '-c', 'tests/browser/jest.config.js', '--ci', '--runInBand']);
   } else {
     say('\n=== browser: skipped (no tests in tests/browser yet)');

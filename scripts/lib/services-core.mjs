@@ -427,6 +427,24 @@ function ensureBinaries(cfg, needPg, needRedis, log) {
   if (needRedis && !findRedisServer()) throw new ServicesError(REDIS_MISSING);
 }
 
+/**
+ * The browser tests' chromium (Debian's package: no test tool may download a browser). Installed
+ * with apt-get when root on Debian, like the services' binaries; otherwise says what to install.
+ */
+export function ensureChromium({ log = defaultLog, env = process.env } = {}) {
+  const binary = env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (fs.existsSync(binary)) return binary;
+  if (!env.CHROMIUM_PATH && canApt()) {
+    const cfg = getConfig(env);
+    fs.mkdirSync(path.dirname(cfg.aptLog), { recursive: true });
+    aptInstall(['chromium'], cfg, log);
+  }
+  if (fs.existsSync(binary)) return binary;
+  throw new ServicesError(
+    `Chromium not found at ${binary}. Install it: sudo apt-get install chromium (Debian/Ubuntu), or set CHROMIUM_PATH to a chromium binary.`,
+  );
+}
+
 // ---------------------------------------------------------------- directories / ownership
 
 function pgOwner() {

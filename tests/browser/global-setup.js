@@ -2,7 +2,8 @@
 // the web app for the whole run: `npm run web:build`'s own steps (codegen, then vite with
 // apps/web/vite.config.ts), written to tmp/browser-web instead of dist/web so that an
 // `npm run web:build` or `npm start` elsewhere in the checkout cannot empty it mid-run.
-// BROWSER_SKIP_WEB_BUILD=1 reuses the last build.
+// BROWSER_SKIP_WEB_BUILD=1 reuses the last build; BROWSER_WEB_DIR builds elsewhere, so that two
+// runs in one checkout do not empty each other's build.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -10,7 +11,7 @@ const servicesSetup = require('../../libs/testing/src/jest-global-setup');
 
 const ROOT = path.join(__dirname, '../..');
 /** Where the harness serves the web app from (WEB_DIST_DIR); keep in step with harness.ts. */
-const WEB_DIST = path.join(ROOT, 'tmp/browser-web');
+const WEB_DIST = process.env.BROWSER_WEB_DIR ? path.resolve(ROOT, process.env.BROWSER_WEB_DIR) : path.join(ROOT, 'tmp/browser-web');
 
 function run(args) {
   const r = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -130,7 +130,7 @@ async function startBrowserStack(): Promise<Running> {
     QUEUE_PREFIX: `pbwbrowser${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     // The same build as dist/web, made by global-setup.js where nothing else in the checkout writes.
-    WEB_DIST_DIR: join(ROOT, 'tmp/browser-web'),
+    WEB_DIST_DIR: process.env.BROWSER_WEB_DIR ? resolve(ROOT, process.env.BROWSER_WEB_DIR) : join(ROOT, 'tmp/browser-web'),
     FILE_STORAGE_DIR: storageDir,
   });
   const { app: api, url } = await startApi(config);
