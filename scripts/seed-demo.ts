@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       result.createdEvidence.reports && `${result.createdEvidence.reports} highlight reports`,
       result.createdCommitments.commitments && `${result.createdCommitments.commitments} commitments`,
       result.createdCommitments.offerVersions && 'version 1 of the local offer',
+      result.createdIndicators.indicators && `${result.createdIndicators.indicators} scorecard indicators`,
     ].filter(Boolean);
     process.stdout.write(
       `Demo partnership "riverside" in ${redact(url)}: ${added.length ? `added ${added.join(', ')}` : 'already loaded, nothing changed'}.\n`,

@@ -19,6 +19,9 @@ import { EvidenceModule } from '@pbw/evidence';
 import { ReportsModule } from '@pbw/reports';
 import { SearchModule } from '@pbw/search';
 import { CommitmentsModule } from '@pbw/commitments';
+import { PerformanceModule } from '@pbw/performance';
+import { VoiceModule } from '@pbw/voice';
+import { PrinciplesModule } from '@pbw/principles';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -97,6 +100,9 @@ export class AppModule implements NestModule {
         ReportsModule,
         SearchModule,
         CommitmentsModule,
+        PerformanceModule,
+        VoiceModule,
+        PrinciplesModule,
         MaintenanceSchedulerModule,
         FilesSchedulerModule,
       ],

@@ -8,6 +8,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { meetingRoutes } from './routes/meetings';
 import { searchRoutes } from './routes/search';
 import { commitmentRoutes } from './routes/commitments';
+import { localOfferRoutes } from './routes/local-offer';
 
 const ROUTES = [
   ...accountRoutes,
@@ -18,6 +19,7 @@ const ROUTES = [
   ...meetingRoutes,
   ...searchRoutes,
   ...commitmentRoutes,
+  ...localOfferRoutes,
 ];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */

@@ -8,6 +8,9 @@ import { MEETINGS_ENTITIES } from '@pbw/meetings';
 import { EVIDENCE_ENTITIES } from '@pbw/evidence';
 import { REPORTS_ENTITIES } from '@pbw/reports';
 import { COMMITMENTS_ENTITIES } from '@pbw/commitments';
+import { PERFORMANCE_ENTITIES } from '@pbw/performance';
+import { VOICE_ENTITIES } from '@pbw/voice';
+import { PRINCIPLES_ENTITIES } from '@pbw/principles';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
 export const ENTITIES = [
@@ -20,5 +23,8 @@ export const ENTITIES = [
   ...EVIDENCE_ENTITIES,
   ...REPORTS_ENTITIES,
   ...COMMITMENTS_ENTITIES,
+  ...PERFORMANCE_ENTITIES,
+  ...VOICE_ENTITIES,
+  ...PRINCIPLES_ENTITIES,
   AuditEventEntity,
 ];

@@ -16,6 +16,9 @@ import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/
 import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
 import { SearchResolver } from '@pbw/search';
 import { AgencyCommitmentSummaryResolver, CommitmentResolver, CommitmentUpdateResolver, LocalOfferResolver } from '@pbw/commitments';
+import { PERFORMANCE_RESOLVERS } from '@pbw/performance';
+import { VOICE_RESOLVERS } from '@pbw/voice';
+import { PRINCIPLES_RESOLVERS } from '@pbw/principles';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -52,4 +55,7 @@ export const RESOLVERS = [
   CommitmentUpdateResolver,
   AgencyCommitmentSummaryResolver,
   LocalOfferResolver,
+  ...PERFORMANCE_RESOLVERS,
+  ...VOICE_RESOLVERS,
+  ...PRINCIPLES_RESOLVERS,
 ];

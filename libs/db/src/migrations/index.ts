@@ -4,6 +4,7 @@ import { Meetings1764000000000 } from './1764000000000-meetings';
 import { Files1764100000000 } from './1764100000000-files';
 import { EvidenceReportsSearch1764200000000 } from './1764200000000-evidence-reports-search';
 import { Commitments1764300000000 } from './1764300000000-commitments';
+import { Performance1764400000000 } from './1764400000000-performance';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Files1764100000000,
   EvidenceReportsSearch1764200000000,
   Commitments1764300000000,
+  Performance1764400000000,
 ];

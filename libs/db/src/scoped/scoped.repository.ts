@@ -66,6 +66,18 @@ export abstract class ScopedRepository<E extends TenantRow> {
     return repo.save(row);
   }
 
+  /** Many new rows in one statement (an import), each given the scope's partnership. */
+  async insertMany(tx: TxScope, rows: ReadonlyArray<Omit<DeepPartial<E>, 'partnershipId'>>): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(this.entity)
+        .values(rows.slice(i, i + 1000).map((r) => ({ ...r, partnershipId: tx.partnershipId }) as unknown as E))
+        .execute();
+    }
+  }
+
   async save(tx: TxScope, row: E): Promise<E> {
     if (row.partnershipId !== tx.partnershipId) throw new Error('Refusing to save a row from another partnership');
     return tx.manager.getRepository(this.entity).save(row);

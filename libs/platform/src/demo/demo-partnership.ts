@@ -21,10 +21,12 @@ import type { FileStorage } from '@pbw/files';
 import { type DemoWorkPlansCreated, loadDemoWorkPlans } from './demo-work-plans';
 import { type DemoEvidenceCreated, type WrittenFiles, defaultDemoFileStorage, loadDemoEvidence } from './demo-evidence';
 import { type DemoCommitmentsCreated, loadDemoCommitments } from './demo-commitments';
+import { type DemoIndicatorsCreated, loadDemoIndicators } from './demo-indicators';
 
 // The board cycle's and the commitments' data and helpers, for tests and scripts (the package index lists this file).
 export * from './demo-evidence';
 export * from './demo-commitments';
+export * from './demo-indicators';
 
 /**
  * The demo partnership that `npm start` loads: a fictional council's Children in Care
@@ -337,6 +339,8 @@ export interface DemoPartnershipResult {
   createdEvidence: DemoEvidenceCreated;
   /** What this run added to the commitments and the local offer (see demo-commitments.ts): all zero when they were already loaded. */
   createdCommitments: DemoCommitmentsCreated;
+  /** What this run added to the scorecard (see demo-indicators.ts): all zero when it was already loaded. */
+  createdIndicators: DemoIndicatorsCreated;
 }
 
 export interface DemoLoadOptions {
@@ -381,6 +385,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
   let createdWorkPlans: DemoWorkPlansCreated | undefined;
   let createdEvidence: DemoEvidenceCreated | undefined;
   let createdCommitments: DemoCommitmentsCreated | undefined;
+  let createdIndicators: DemoIndicatorsCreated | undefined;
   const storage = opts.storage ?? defaultDemoFileStorage();
   const written: WrittenFiles = { keys: [] };
 
@@ -480,6 +485,11 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
       createdWorkPlans = await loadDemoWorkPlans(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
       createdEvidence = await loadDemoEvidence(tx, { people, subGroups: subGroupIds }, storage, written, opts.today);
       createdCommitments = await loadDemoCommitments(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
+      createdIndicators = await loadDemoIndicators(
+        tx,
+        { subGroups: subGroupIds, secretariatUserId: (people.get('Amira Okafor') as { userId: string }).userId },
+        opts.today,
+      );
     });
   } catch (e) {
     // Nothing points at files written for a transaction that did not commit.
@@ -495,6 +505,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
     createdWorkPlans: createdWorkPlans as DemoWorkPlansCreated,
     createdEvidence: createdEvidence as DemoEvidenceCreated,
     createdCommitments: createdCommitments as DemoCommitmentsCreated,
+    createdIndicators: createdIndicators as DemoIndicatorsCreated,
   };
 }
 
