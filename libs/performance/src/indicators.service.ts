@@ -224,7 +224,10 @@ export class IndicatorsService {
       const changes = await this.write(tx, [ind], [row]);
       return {
         result: ind,
-        audit: { entityType: 'Indicator', entityId: ind.id, before: changes.before[0] ?? null, after: changes.after[0] },
+        // Recording the figure already stored changes nothing, so there is nothing to audit.
+        audit: changes.after.length
+          ? { entityType: 'Indicator', entityId: ind.id, before: changes.before[0] ?? null, after: changes.after[0] }
+          : [],
       };
     });
   }
