@@ -12,6 +12,7 @@ const SECRETARIAT_NAV = [
   'Dashboard',
   'Evidence',
   'Meetings',
+  'Commitments',
   'Partnership',
   'Agencies',
   'Users',
@@ -19,13 +20,14 @@ const SECRETARIAT_NAV = [
   'Audit log',
   'Sign out',
 ];
-const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Sign out'];
+const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Sign out'];
 
 /** Where everyone's navigation goes. */
 const SHARED_PAGES: Record<string, string> = {
   Dashboard: '/dashboard',
   Evidence: '/evidence',
   Meetings: '/meetings',
+  Commitments: '/commitments',
 };
 
 /** Where the secretariat's navigation goes. */

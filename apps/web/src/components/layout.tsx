@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', roles: 'all', also: ['/sub-groups', '/work-plans', '/actions'] },
   { to: '/evidence', label: 'Evidence', roles: 'all' },
   { to: '/meetings', label: 'Meetings', roles: 'all', also: ['/reports'] },
+  { to: '/commitments', label: 'Commitments', roles: 'all' },
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
