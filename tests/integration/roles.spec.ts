@@ -22,6 +22,9 @@
  * else changes them, and those who may not see one (by its visibility) are told it is not
  * found. Only the secretariat previews and publishes the local offer; everyone reads the
  * published versions, and the public offer needs no sign-in at all.
+ *
+ * The performance scorecard (issue 7), in the fourth suite: only the secretariat keeps the indicators and imports figures;
+ * the chair of an indicator's sub-group records its figures too; everyone reads the scorecard.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -94,6 +97,12 @@ const WORKFLOW_MUTATIONS = [
  * this file.
  */
 const COMMITMENT_MUTATIONS = ['createCommitment', 'updateCommitment', 'postCommitmentUpdate', 'publishLocalOffer'];
+
+/**
+ * The performance scorecard's mutations (issue 7): the secretariat keeps the indicators and imports figures; the chair of an
+ * indicator's sub-group also records its figures. Each is tried by every role in the fourth suite of this file.
+ */
+const INDICATOR_MUTATIONS = ['createIndicator', 'updateIndicator', 'recordIndicatorValue', 'importIndicatorValues'];
 
 /** Queries anyone may call without signing in: the published local offer. */
 const PUBLIC_QUERIES = ['publicLocalOffer'];
@@ -351,13 +360,31 @@ describe('roles: who may administer the partnership', () => {
     };
   };
 
-  it('the admin table names every admin mutation in the schema; the rest are the work plan, evidence and report, and commitment ones, each tried by role', async () => {
+  /** A well-formed request for each scorecard mutation, naming nothing that exists. */
+  const indicatorProbes = (): Record<string, Record<string, unknown>> => {
+    const id = randomUUID();
+    return {
+      createIndicator: { input: { code: 'PROBE', name: 'Probe', unit: 'COUNT', frequency: 'ANNUAL' } },
+      updateIndicator: { input: { id, version: 1, name: 'Probe' } },
+      recordIndicatorValue: { input: { indicatorId: id, area: 'LOCAL', timePeriod: '2025', timeIdentifier: 'Reporting year', value: '1' } },
+      importIndicatorValues: { input: { csv: 'time_period,time_identifier,geographic_level,indicator,value', dryRun: true } },
+    };
+  };
+
+  it('the admin table names every admin mutation in the schema; the rest are the work plan, evidence and report, commitment and scorecard ones, each tried by role', async () => {
     const { mutations } = await schemaOperations(stack.client());
     const admin = new Set(adminCases().map((c) => c.op));
     expect([...admin].filter((op) => WORK_PLAN_MUTATIONS.includes(op) || WORKFLOW_MUTATIONS.includes(op))).toEqual([]);
     expect(mutations.filter((m) => !(SESSION_MUTATIONS as readonly string[]).includes(m))).toEqual(
-      [...[...admin].filter((op) => op !== 'auditEvents'), ...WORK_PLAN_MUTATIONS, ...WORKFLOW_MUTATIONS, ...COMMITMENT_MUTATIONS].sort(),
+      [
+        ...[...admin].filter((op) => op !== 'auditEvents'),
+        ...WORK_PLAN_MUTATIONS,
+        ...WORKFLOW_MUTATIONS,
+        ...COMMITMENT_MUTATIONS,
+        ...INDICATOR_MUTATIONS,
+      ].sort(),
     );
+    expect(Object.keys(indicatorProbes()).sort()).toEqual([...INDICATOR_MUTATIONS].sort());
     expect(Object.keys(workflowProbes()).sort()).toEqual([...WORKFLOW_MUTATIONS].sort());
     expect(Object.keys(commitmentProbes()).sort()).toEqual([...COMMITMENT_MUTATIONS].sort());
     // The work plan suite really does try each of them (by name, through OPS).
@@ -471,6 +498,7 @@ describe('roles: who may administer the partnership', () => {
       ...Object.entries(workPlanProbes()),
       ...Object.entries(workflowProbes()),
       ...Object.entries(commitmentProbes()),
+      ...Object.entries(indicatorProbes()),
       ['search', { query: 'probe' }],
     ]);
     for (const q of queries.filter((x) => !PUBLIC_QUERIES.includes(x)))
@@ -1696,4 +1724,166 @@ describe('roles: who may manage commitments and publish the local offer', () => 
       'publishLocalOffer on a local offer, from an out-of-date number',
     ];
   }
+});
+
+type IWho = 'secretariat' | 'boardMember' | 'chair' | 'member';
+const IWHO: IWho[] = ['secretariat', 'boardMember', 'chair', 'member'];
+
+describe('roles: who may keep the scorecard', () => {
+  let stack: TestStack;
+  let P: TestPartnership;
+  const tokens = {} as Record<IWho, string>;
+  const as = (who: IWho): GqlClient => stack.client(tokens[who]);
+  /** An indicator the chair's sub-group owns, and one no sub-group owns. */
+  let owned: string;
+  let unowned: string;
+
+  const KEEP = 'Only the board secretariat keeps the scorecard’s indicators.';
+  const IMPORT = 'Only the board secretariat imports figures.';
+  const RECORD = 'Only the board secretariat and the chair of the indicator’s sub-group record its figures.';
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    P = await createPartnership(stack.pg, 'Scoreton');
+    const sessions = await Promise.all(IWHO.map((w) => signIn(stack.client(), P[w].email)));
+    IWHO.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
+    const create = async (input: Record<string, unknown>) =>
+      (await as('secretariat').ok<{ createIndicator: { id: string } }>(OPS.createIndicator, { input })).createIndicator.id;
+    owned = await create({
+      code: 'PEP',
+      name: 'PEPs on time',
+      unit: 'PERCENTAGE',
+      frequency: 'ANNUAL',
+      target: 95,
+      subGroupId: P.subGroupId,
+    });
+    unowned = await create({ code: 'CLA', name: 'Children looked after', unit: 'COUNT', frequency: 'ANNUAL' });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const version = async (id: string) =>
+    (await stack.pg.query<{ version: number }>('SELECT version FROM indicators WHERE id = $1', [id])).rows[0].version;
+  const expectOnlyError = (r: GqlResult<unknown>, op: string, code: string, message: string) => {
+    expect(r.data).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors![0].extensions?.code).toBe(code);
+    expect(r.errors![0].path).toEqual([op]);
+    expect(r.errors![0].message).toBe(message);
+  };
+
+  interface ICase {
+    name: string;
+    op: OpName;
+    vars: () => Promise<Record<string, unknown>>;
+    allowed: IWho[];
+    message: string;
+  }
+  const cases = (): ICase[] => [
+    {
+      name: 'createIndicator',
+      op: 'createIndicator',
+      vars: async () => ({ input: { code: `NEW-${randomUUID().slice(0, 8)}`, name: 'New', unit: 'DAYS', frequency: 'ANNUAL' } }),
+      allowed: ['secretariat'],
+      message: KEEP,
+    },
+    {
+      name: 'updateIndicator on the sub-group’s indicator',
+      op: 'updateIndicator',
+      vars: async () => ({ input: { id: owned, version: await version(owned), target: 90 } }),
+      allowed: ['secretariat'],
+      message: KEEP,
+    },
+    {
+      name: 'recordIndicatorValue on the sub-group’s indicator',
+      op: 'recordIndicatorValue',
+      vars: async () => ({
+        input: {
+          indicatorId: owned,
+          area: 'LOCAL',
+          timePeriod: '202425',
+          timeIdentifier: 'Financial year',
+          value: (80 + Math.random()).toFixed(2),
+        },
+      }),
+      allowed: ['secretariat', 'chair'],
+      message: RECORD,
+    },
+    {
+      name: 'recordIndicatorValue on an indicator no sub-group owns',
+      op: 'recordIndicatorValue',
+      vars: async () => ({
+        input: {
+          indicatorId: unowned,
+          area: 'ENGLAND',
+          timePeriod: '2025',
+          timeIdentifier: 'Reporting year',
+          value: String(Math.floor(Math.random() * 1e6)),
+        },
+      }),
+      allowed: ['secretariat'],
+      message: RECORD,
+    },
+    {
+      name: 'importIndicatorValues',
+      op: 'importIndicatorValues',
+      vars: async () => ({
+        input: {
+          csv: `time_period,time_identifier,geographic_level,indicator,value\r\n202526,Financial year,Local authority,PEP,${(90 + Math.random()).toFixed(2)}`,
+          dryRun: false,
+        },
+      }),
+      allowed: ['secretariat'],
+      message: IMPORT,
+    },
+  ];
+
+  it('the table tries every scorecard mutation, each allowed to the secretariat and refused to board members', () => {
+    expect([...new Set(cases().map((c) => c.op))].sort()).toEqual([...INDICATOR_MUTATIONS].sort());
+    for (const c of cases()) {
+      expect({ c: c.name, secretariat: c.allowed.includes('secretariat'), board: c.allowed.includes('boardMember') }).toEqual({
+        c: c.name,
+        secretariat: true,
+        board: false,
+      });
+    }
+  });
+
+  it.each(cases().map((c) => c.name))(
+    '%s: allowed ones succeed and are audited; refused ones are FORBIDDEN and write nothing',
+    async (name) => {
+      const c = cases().find((x) => x.name === name) as ICase;
+      for (const who of IWHO) {
+        const vars = await c.vars();
+        const before = await tenantSnapshot(stack.pg, P.id);
+        const audits = await auditCount(stack.pg, P.id);
+        const r = await as(who).request<Record<string, Record<string, unknown>>>(OPS[c.op], vars);
+        try {
+          if (c.allowed.includes(who)) {
+            expect(r.errors).toBeUndefined();
+            if (c.op === 'importIndicatorValues') expect(r.data?.[c.op]).toMatchObject({ valid: true, imported: true });
+            expect(await auditCount(stack.pg, P.id)).toBeGreaterThan(audits);
+          } else {
+            expectOnlyError(r, c.op, 'FORBIDDEN', c.message);
+            expect(await tenantSnapshot(stack.pg, P.id)).toEqual(before);
+            expect(await auditCount(stack.pg, P.id)).toBe(audits);
+          }
+        } catch (e) {
+          throw new Error(`${who} ${name}: ${(e as Error).message}`);
+        }
+      }
+    },
+  );
+
+  it.each(IWHO)('%s reads the indicators and the scorecard, and is told whether they may record each one’s figures', async (who) => {
+    const list = await as(who).ok<{ indicators: Array<{ id: string }> }>(OPS.indicators, {});
+    expect(list.indicators.map((i) => i.id).sort()).toEqual((await tenantIds(stack.pg, 'indicators', P.id)).sort());
+    const card = await as(who).ok<{ scorecard: Array<{ indicator: { id: string } }> }>(OPS.scorecard, { subGroupId: P.subGroupId });
+    expect(card.scorecard.map((r) => r.indicator.id)).toEqual([owned]);
+    const one = await as(who).ok<{ indicator: { canRecord: boolean } }>(OPS.indicator, { id: owned });
+    expect(one.indicator.canRecord).toBe(who === 'secretariat' || who === 'chair');
+    const other = await as(who).ok<{ indicator: { canRecord: boolean } }>(OPS.indicator, { id: unowned });
+    expect(other.indicator.canRecord).toBe(who === 'secretariat');
+  });
 });

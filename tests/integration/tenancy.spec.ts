@@ -71,7 +71,15 @@ interface CrossCase {
 // Mutations that name no record by id, so have nothing to point at B: they are covered by
 // showing they act on A's own partnership (last test) and leave B byte-for-byte unchanged.
 // publishLocalOffer publishes the caller's own partnership's offer: shown to hold only A's commitments.
-const NO_REFERENCE_MUTATIONS = ['updatePartnership', 'createAgency', 'createFramework', 'createMeeting', 'publishLocalOffer'];
+// importIndicatorValues names indicators by code, not id: a code of B's is unknown to A (shown in the scorecard test).
+const NO_REFERENCE_MUTATIONS = [
+  'updatePartnership',
+  'createAgency',
+  'createFramework',
+  'createMeeting',
+  'publishLocalOffer',
+  'importIndicatorValues',
+];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
 const COVERED_MUTATIONS = [
@@ -132,6 +140,11 @@ const COVERED_MUTATIONS = [
   'updateCommitment',
   'postCommitmentUpdate',
   'publishLocalOffer',
+  // The performance scorecard (issue 7).
+  'createIndicator',
+  'updateIndicator',
+  'recordIndicatorValue',
+  'importIndicatorValues',
 ];
 
 /** Every query this suite covers, by how. */
@@ -147,6 +160,7 @@ const BY_ID_QUERIES = [
   'evidence',
   'highlightReport',
   'commitment',
+  'indicator',
 ];
 const LIST_QUERIES = [
   'agencies',
@@ -163,7 +177,17 @@ const LIST_QUERIES = [
   'commitments',
 ];
 /** Partnership-wide answers: each must be A's own (the summary, preview and versions by every role of A). */
-const OWN_QUERIES = ['partnership', 'board', 'me', 'partnershipDashboard', 'commitmentSummary', 'localOfferPreview', 'localOfferVersions'];
+const OWN_QUERIES = [
+  'partnership',
+  'board',
+  'me',
+  'partnershipDashboard',
+  'commitmentSummary',
+  'localOfferPreview',
+  'localOfferVersions',
+  'indicators',
+  'scorecard',
+];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
 /** Public, by a partnership's slug and with no sign-in: each slug answers its own published offer only. */
@@ -443,6 +467,40 @@ async function seedCommitments(
   return { offered, offeredVersion: 3, council, agencyOnly, wordingV1, wordingNow };
 }
 
+/** One partnership's scorecard indicator, made through the api by its secretariat, with its figure for one year. */
+interface IndicatorRecords {
+  id: string;
+  code: string;
+}
+
+async function seedIndicators(sec: GqlClient, p: TestPartnership, w: PlanRecords, label: string): Promise<IndicatorRecords> {
+  const code = `${label.slice(0, 5).toUpperCase()}-CLA`;
+  const d = await sec.ok<{ createIndicator: { id: string } }>(OPS.createIndicator, {
+    input: {
+      code,
+      name: `${label} children looked after per 10,000`,
+      unit: 'RATE_PER_10000',
+      polarity: 'LOWER_IS_BETTER',
+      target: 80,
+      amberTolerance: 5,
+      frequency: 'ANNUAL',
+      subGroupId: p.subGroupId,
+      frameworkItemIds: [w.cppA],
+    },
+  });
+  await sec.ok(OPS.recordIndicatorValue, {
+    input: {
+      indicatorId: d.createIndicator.id,
+      area: 'LOCAL',
+      timePeriod: '2025',
+      timeIdentifier: 'Reporting year',
+      value: '92',
+      commentary: `${label} kingfisher`,
+    },
+  });
+  return { id: d.createIndicator.id, code };
+}
+
 describe('tenancy: no read or write across partnerships', () => {
   let stack: TestStack;
   let A: TestPartnership;
@@ -464,6 +522,9 @@ describe('tenancy: no read or write across partnerships', () => {
   /** Each side's commitments and local offer. */
   let cA: CommitmentRecords;
   let cB: CommitmentRecords;
+  /** Each side's scorecard indicator. */
+  let iA: IndicatorRecords;
+  let iB: IndicatorRecords;
   /** Every role of A, signed in; and B's secretariat, to show B's records are there to be found. */
   const aTokens = {} as Record<Role, string>;
   const asRole = (role: Role): GqlClient => stack.client(aTokens[role]);
@@ -494,6 +555,8 @@ describe('tenancy: no read or write across partnerships', () => {
     eB = await seedEvidence(stack, asB, B, wB, mB, 'Betaborough');
     cA = await seedCommitments(stack, asA, A, wA, 'Alphashire');
     cB = await seedCommitments(stack, asB, B, wB, 'Betaborough');
+    iA = await seedIndicators(asA, A, wA, 'Alphashire');
+    iB = await seedIndicators(asB, B, wB, 'Betaborough');
     const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
     ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
     bToken = b.accessToken;
@@ -512,6 +575,34 @@ describe('tenancy: no read or write across partnerships', () => {
       input: { email: `new.${randomUUID().slice(0, 8)}@example.test`, name: 'New Person', agencyId, role: 'MEMBER' },
     });
     return [
+      {
+        label: "updateIndicator on B's indicator",
+        op: 'updateIndicator',
+        b: () => ({ input: { id: iB.id, version: 1, name: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, version: 1, name: 'Taken over' } }),
+        expected: notFound('Indicator'),
+      },
+      {
+        label: "recordIndicatorValue on B's indicator",
+        op: 'recordIndicatorValue',
+        b: () => ({ input: { indicatorId: iB.id, area: 'LOCAL', timePeriod: '2026', timeIdentifier: 'Reporting year', value: '1' } }),
+        fake: () => ({ input: { indicatorId: f1, area: 'LOCAL', timePeriod: '2026', timeIdentifier: 'Reporting year', value: '1' } }),
+        expected: notFound('Indicator'),
+      },
+      {
+        label: "createIndicator owned by B's sub-group",
+        op: 'createIndicator',
+        b: () => ({ input: { code: 'TAKEN-1', name: 'Taken', unit: 'COUNT', frequency: 'ANNUAL', subGroupId: B.subGroupId } }),
+        fake: () => ({ input: { code: 'TAKEN-1', name: 'Taken', unit: 'COUNT', frequency: 'ANNUAL', subGroupId: f1 } }),
+        expected: badInput('input.subGroupId', 'Choose a sub-group of this partnership.'),
+      },
+      {
+        label: "createIndicator tagged with B's principle",
+        op: 'createIndicator',
+        b: () => ({ input: { code: 'TAKEN-2', name: 'Taken', unit: 'COUNT', frequency: 'ANNUAL', frameworkItemIds: [wB.cppA] } }),
+        fake: () => ({ input: { code: 'TAKEN-2', name: 'Taken', unit: 'COUNT', frequency: 'ANNUAL', frameworkItemIds: [f2] } }),
+        expected: badInput('input.frameworkItemIds', 'Choose framework items from this partnership.'),
+      },
       {
         label: "updateAgency on B's agency",
         op: 'updateAgency',
@@ -1294,6 +1385,7 @@ describe('tenancy: no read or write across partnerships', () => {
       ['commitment', cB.offered, 'Commitment'],
       ['commitment', cB.council, 'Commitment'],
       ['commitment', cB.agencyOnly, 'Commitment'],
+      ['indicator', iB.id, 'Indicator'],
     ];
     for (const [op, id, what] of reads) {
       const real = await asA.request(OPS[op as OpName], { id });
@@ -1415,6 +1507,46 @@ describe('tenancy: no read or write across partnerships', () => {
     }
     const plans = await asA.ok<{ workPlans: { totalCount: number } }>(OPS.workPlans, { filter: { subGroupId: A.subGroupId } });
     expect(plans.workPlans.totalCount).toBe(2);
+  });
+
+  it.each(ROLES)(
+    "%s of A: the indicators and the scorecard are A's own; B's indicator is not found, its code unknown to A's import",
+    async (role) => {
+      const c = asRole(role);
+      const list = await c.ok<{ indicators: Array<{ id: string }> }>(OPS.indicators, { includeRetired: true });
+      expect(list.indicators.map((i) => i.id)).toEqual([iA.id]);
+      const card = await c.ok<{
+        scorecard: Array<{ indicator: { id: string }; latest: { label: string; commentary: string; local: { value: number } } }>;
+      }>(OPS.scorecard, {});
+      expect(card.scorecard.map((r) => [r.indicator.id, r.latest.label, r.latest.local.value, r.latest.commentary])).toEqual([
+        [iA.id, 'Year to 31 March 2025', 92, 'Alphashire kingfisher'],
+      ]);
+      // Asked for B's sub-group, A's scorecard has nothing: the filter cannot reach across.
+      expect((await c.ok<{ scorecard: unknown[] }>(OPS.scorecard, { subGroupId: B.subGroupId })).scorecard).toEqual([]);
+      const real = await c.request(OPS.indicator, { id: iB.id });
+      const fake = await c.request(OPS.indicator, { id: randomUUID() });
+      expectError(real, 'indicator', notFound('Indicator'));
+      expect(real).toEqual(fake);
+    },
+  );
+
+  it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {
+    const before = await tenantSnapshot(stack.pg, A.id);
+    const csv = `time_period,time_identifier,geographic_level,indicator,value\r\n2026,Reporting year,Local authority,${iB.code},70\r\n`;
+    const r = await asA.ok<{ importIndicatorValues: { valid: boolean; imported: boolean; errors: unknown[] } }>(OPS.importIndicatorValues, {
+      input: { csv, dryRun: false },
+    });
+    expect(r.importIndicatorValues).toMatchObject({
+      valid: false,
+      imported: false,
+      errors: [{ row: 2, column: 'indicator', message: `No indicator has the code “${iB.code}”.` }],
+    });
+    expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+    // A's own code imports.
+    const own = await asA.ok<{ importIndicatorValues: { valid: boolean; imported: boolean; created: number } }>(OPS.importIndicatorValues, {
+      input: { csv: csv.replace(iB.code, iA.code), dryRun: false },
+    });
+    expect(own.importIndicatorValues).toMatchObject({ valid: true, imported: true, created: 1 });
   });
 
   it("partnership, board, me and the dashboard are A's own", async () => {

@@ -109,6 +109,10 @@ const SNAPSHOT_FIELDS =
  * One GraphQL document per root operation, each taking its arguments as variables
  * (mutations: `$input`). Shared by the tenancy and roles suites.
  */
+const INDICATOR_FIELDS = 'id code name definition unit polarity target amberTolerance frequency source version retiredAt updatedAt';
+const FIGURE = '{ value marker }';
+const PERIOD_FIELDS = `periodStart periodEnd label local ${FIGURE} statisticalNeighbours ${FIGURE} region ${FIGURE} england ${FIGURE} commentary rag`;
+
 export const OPS = {
   // queries
   partnership: '{ partnership { id name description } }',
@@ -265,6 +269,18 @@ export const OPS = {
   postCommitmentUpdate: `mutation($input: PostCommitmentUpdateInput!) { postCommitmentUpdate(input: $input) {
     commitment { ${COMMITMENT_FIELDS} } update { id updateDate value narrative status rag } } }`,
   publishLocalOffer: `mutation($input: PublishLocalOfferInput!) { publishLocalOffer(input: $input) { ${OFFER_VERSION_FIELDS} } }`,
+  // ---- the performance scorecard (issue 7) ----
+  indicators: `query($includeRetired: Boolean) { indicators(includeRetired: $includeRetired) { ${INDICATOR_FIELDS} } }`,
+  indicator: `query($id: ID!) { indicator(id: $id) { ${INDICATOR_FIELDS} subGroup { id } frameworkItems { id } canRecord
+    series { ${PERIOD_FIELDS} } } }`,
+  scorecard: `query($subGroupId: ID) { scorecard(subGroupId: $subGroupId) { indicator { id code } latest { ${PERIOD_FIELDS} } rag trend trendText
+    comparators { area figure { value marker } comparison } series { ${PERIOD_FIELDS} } } }`,
+  createIndicator: `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { ${INDICATOR_FIELDS} } }`,
+  updateIndicator: `mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { ${INDICATOR_FIELDS} } }`,
+  recordIndicatorValue: `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { ${INDICATOR_FIELDS}
+    series { ${PERIOD_FIELDS} } } }`,
+  importIndicatorValues: `mutation($input: ImportIndicatorValuesInput!) { importIndicatorValues(input: $input) {
+    valid imported rowCount created updated unchanged missing errors { row column message } } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
