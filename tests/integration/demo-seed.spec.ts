@@ -1374,3 +1374,93 @@ describe('demo commitments and the local offer', () => {
     }
   });
 });
+
+describe('the demo scorecard', () => {
+  let stack: TestStack;
+  let ds: DataSource;
+  let files: { dir: string; storage: LocalDiskFileStorage };
+  let first: DemoPartnershipResult;
+  let second: DemoPartnershipResult;
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    stack.pg.query(sql, params).then((r) => r.rows as T[]);
+
+  beforeAll(async () => {
+    files = await tempStorage();
+    stack = await startTestStack({ env: { FILE_STORAGE_DIR: files.dir } });
+    ds = createDataSource({ url: stack.db.url, entities: ENTITIES, poolSize: 2 });
+    await ds.initialize();
+    first = await loadDemoPartnership(ds, { storage: files.storage });
+    second = await loadDemoPartnership(ds, { storage: files.storage });
+  }, 60_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await stack?.close();
+    if (files) await rm(files.dir, { recursive: true, force: true });
+  });
+
+  it('has a dozen indicators, each with three years of figures (four quarters for the quarterly one) and all four areas', async () => {
+    const rows = await q<{ code: string; frequency: string; periods: number; areas: number; principles: number }>(
+      `SELECT i.code, i.frequency, count(DISTINCT v.period_start)::int AS periods, count(DISTINCT v.area)::int AS areas,
+              (SELECT count(*)::int FROM indicator_framework_items l WHERE l.indicator_id = i.id) AS principles
+         FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id GROUP BY i.id ORDER BY i.code`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    for (const r of rows) {
+      expect({ code: r.code, periods: r.periods, areas: r.areas }).toEqual({
+        code: r.code,
+        periods: r.frequency === 'QUARTERLY' ? 4 : 3,
+        areas: 4,
+      });
+    }
+    expect(rows.filter((r) => r.principles > 0).length).toBeGreaterThanOrEqual(10);
+    expect(first.createdIndicators).toEqual({
+      indicators: rows.length,
+      values: (await q<{ n: number }>('SELECT count(*)::int AS n FROM indicator_values'))[0].n,
+    });
+  });
+
+  it('keeps suppressed and unavailable figures as missing with their marker, never as zero', async () => {
+    const markers = await q<{ marker: string; n: number; with_value: number }>(
+      `SELECT marker, count(*)::int AS n, count(value)::int AS with_value FROM indicator_values WHERE marker IS NOT NULL GROUP BY marker ORDER BY marker`,
+    );
+    expect(markers.map((m) => m.marker)).toEqual(['c', 'x']);
+    for (const m of markers) expect(m.with_value).toBe(0);
+    const zeros = await q<{ n: number }>(`SELECT count(*)::int AS n FROM indicator_values WHERE value = 0`);
+    expect(zeros[0].n).toBe(0);
+  });
+
+  it('the scorecard reads as the figures say: RAG, trend and comparators, with a suppressed latest figure not rated', async () => {
+    const signedIn = await stack
+      .client()
+      .ok<{ signIn: { accessToken: string } }>('mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
+        input: { email: demoEmail('Helen Ashworth'), password: DEMO_PASSWORD },
+      });
+    const card = await stack.client(signedIn.signIn.accessToken).ok<{
+      scorecard: Array<{
+        indicator: { code: string };
+        latest: { local: { value: number | null; marker: string | null } } | null;
+        rag: string | null;
+        trend: string;
+        comparators: Array<{ area: string; comparison: string }>;
+      }>;
+    }>(`{ scorecard { indicator { code } latest { local { value marker } } rag trend comparators { area comparison } } }`);
+    const row = (code: string) => card.scorecard.find((r) => r.indicator.code === code);
+    // 92 per 10,000 against a target of 80 (lower is better, 6 of tolerance): red; down from 94, so improving; above England's 70.
+    expect(row('CLA-RATE')).toMatchObject({
+      latest: { local: { value: 92, marker: null } },
+      rag: 'RED',
+      trend: 'IMPROVING',
+      comparators: expect.arrayContaining([{ area: 'ENGLAND', comparison: 'WORSE' }]),
+    });
+    // Care leavers in suitable accommodation: 91% against 90%, up from 88%, better than England's 88%.
+    expect(row('CL-ACCOM-1921')).toMatchObject({ rag: 'GREEN', trend: 'IMPROVING' });
+    // Staying put: the latest figure is suppressed, so it is neither rated nor compared.
+    expect(row('STAYPUT-18')).toMatchObject({ latest: { local: { value: null, marker: 'c' } }, rag: null, trend: 'NOT_COMPARABLE' });
+    expect(card.scorecard).toHaveLength((await q('SELECT id FROM indicators')).length);
+  });
+
+  it('is idempotent: a second run adds nothing', () => {
+    expect(second.createdIndicators).toEqual({ indicators: 0, values: 0 });
+  });
+});
