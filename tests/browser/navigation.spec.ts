@@ -189,6 +189,29 @@ describe('every page passes axe', () => {
     await finishJourney(page, 'every-page-evidence-meetings-secretariat', { path: '/search' });
   });
 
+  it('the secretariat opens each commitments page, on a demo commitment in the local offer', async () => {
+    const r = await app.pg.query<{ id: string; title: string }>(
+      `SELECT id, title FROM commitments WHERE in_local_offer AND visibility = 'PARTNERSHIP' ORDER BY title LIMIT 1`,
+    );
+    expect(r.rows).toHaveLength(1);
+    const c = r.rows[0];
+    const pages: Array<[string, string | RegExp]> = [
+      ['/commitments', 'Commitments'],
+      ['/commitments?view=area', 'Commitments'],
+      ['/commitments?status=IN_PROGRESS&rag=AMBER&offer=yes', 'Commitments'],
+      ['/commitments/new', 'Add a commitment'],
+      [`/commitments/${c.id}`, c.title],
+      [`/commitments/${c.id}/edit`, 'Change commitment'],
+    ];
+    const page = await app.newPage();
+    await signIn(page, PEOPLE[0].email, app.demo.password, PEOPLE[0].name);
+    for (const [path, heading] of pages) await visit(page, path, { path, h1: heading });
+    // The secretariat chooses the agency; the change form is there (not the refusal).
+    await visit(page, '/commitments/new', { h1: 'Add a commitment', visible: '#agencyId' });
+    await visit(page, `/commitments/${c.id}/edit`, { h1: 'Change commitment', visible: '#title' });
+    await finishJourney(page, 'every-page-commitments-secretariat', { h1: 'Change commitment' });
+  });
+
   it('the pages anyone can open signed out', async () => {
     const page = await app.newPage();
     await visit(page, '/reset-password', { path: '/reset-password', h1: NOT_NOT_FOUND });

@@ -424,13 +424,9 @@ function CommitmentTable({ rows, caption, showAgency }: { rows: Row[]; caption: 
                 )}
               </td>
               <td className="govuk-table__cell">
-                {c.dueDate ? `Due ${formatCalendarDate(c.dueDate)}` : c.reviewDate ? `Review ${formatCalendarDate(c.reviewDate)}` : ''}
-                {c.isReviewOverdue && (
-                  <>
-                    <br />
-                    <Tag colour="red">Review overdue</Tag>
-                  </>
-                )}
+                {c.dueDate && <span className="app-block">Due {formatCalendarDate(c.dueDate)}</span>}
+                {c.reviewDate && <span className="app-block">Review {formatCalendarDate(c.reviewDate)}</span>}
+                {c.isReviewOverdue && <Tag colour="red">Review overdue</Tag>}
               </td>
             </tr>
           ))}
