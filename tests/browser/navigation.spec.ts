@@ -13,6 +13,7 @@ const SECRETARIAT_NAV = [
   'Evidence',
   'Meetings',
   'Commitments',
+  'Scorecard',
   'Partnership',
   'Agencies',
   'Users',
@@ -20,7 +21,7 @@ const SECRETARIAT_NAV = [
   'Audit log',
   'Sign out',
 ];
-const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Sign out'];
+const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Scorecard', 'Sign out'];
 
 /** Where everyone's navigation goes. */
 const SHARED_PAGES: Record<string, string> = {
@@ -28,6 +29,7 @@ const SHARED_PAGES: Record<string, string> = {
   Evidence: '/evidence',
   Meetings: '/meetings',
   Commitments: '/commitments',
+  Scorecard: '/scorecard',
 };
 
 /** Where the secretariat's navigation goes. */

@@ -9,6 +9,7 @@ import { meetingRoutes } from './routes/meetings';
 import { searchRoutes } from './routes/search';
 import { commitmentRoutes } from './routes/commitments';
 import { localOfferRoutes } from './routes/local-offer';
+import { scorecardRoutes } from './routes/scorecard';
 
 const ROUTES = [
   ...accountRoutes,
@@ -20,6 +21,7 @@ const ROUTES = [
   ...searchRoutes,
   ...commitmentRoutes,
   ...localOfferRoutes,
+  ...scorecardRoutes,
 ];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */

@@ -18,6 +18,7 @@ export const NAV: NavItem[] = [
   { to: '/evidence', label: 'Evidence', roles: 'all' },
   { to: '/meetings', label: 'Meetings', roles: 'all', also: ['/reports'] },
   { to: '/commitments', label: 'Commitments', roles: 'all' },
+  { to: '/scorecard', label: 'Scorecard', roles: 'all' },
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
