@@ -42,6 +42,9 @@ describe('loadConfig', () => {
       fileMaxBytes: 26214400,
       fileUnattachedHours: 24,
       filePurgeEveryMinutes: 60,
+      smtpUrl: null,
+      mailFrom: 'Partnership Board Workspace <no-reply@localhost>',
+      mailOutboxDir: expect.stringMatching(/\.data[/\\]outbox$/),
     });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -70,6 +73,9 @@ describe('loadConfig', () => {
       FILE_MAX_BYTES: '1048576',
       FILE_UNATTACHED_HOURS: '48',
       FILE_PURGE_EVERY_MINUTES: '15',
+      SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
+      MAIL_FROM: 'Riverside Board <board@riverside.example>',
+      MAIL_OUTBOX_DIR: '/var/lib/pbw/outbox',
     });
     expect(c).toMatchObject({
       nodeEnv: 'production',
@@ -93,7 +99,17 @@ describe('loadConfig', () => {
       fileMaxBytes: 1048576,
       fileUnattachedHours: 48,
       filePurgeEveryMinutes: 15,
+      smtpUrl: 'smtps://mailer:secret@smtp.example.org:465',
+      mailFrom: 'Riverside Board <board@riverside.example>',
+      mailOutboxDir: '/var/lib/pbw/outbox',
     });
+  });
+
+  it('refuses an SMTP_URL that is not smtp or smtps, a MAIL_FROM that is not an address, and a relative outbox', () => {
+    expect(() => loadConfig({ ...BASE, SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+    expect(() => loadConfig({ ...BASE, MAIL_FROM: 'the board' })).toThrow(/MAIL_FROM must be an e-mail address/);
+    expect(() => loadConfig({ ...BASE, MAIL_OUTBOX_DIR: 'outbox' })).toThrow(/MAIL_OUTBOX_DIR must be an absolute path/);
+    expect(loadConfig({ ...BASE, MAIL_FROM: 'board@riverside.example' }).mailFrom).toBe('board@riverside.example');
   });
 
   it('the public URL defaults to the port given', () => {
@@ -164,5 +180,6 @@ describe('loadConfig', () => {
     const urls = problems({ DATABASE_URL: 'mysql://admin:s3cret-pw@db.internal/pbw', REDIS_URL: 'http://:r3dis-pw@cache:6379' });
     expect(urls).toHaveLength(2);
     expect(urls.join('\n')).not.toMatch(/s3cret-pw|r3dis-pw/);
+    expect(problems({ ...BASE, SMTP_URL: 'http://mailer:sm7p-pw@mail.example.org' }).join('\n')).not.toContain('sm7p-pw');
   });
 });

@@ -36,6 +36,12 @@ export interface AppConfig {
   /** An uploaded file never attached to a record is deleted after this many hours. */
   fileUnattachedHours: number;
   filePurgeEveryMinutes: number;
+  /** SMTP server for e-mail (smtp:// or smtps://); none means e-mails are written to mailOutboxDir as .eml files. */
+  smtpUrl: string | null;
+  /** The From address of every e-mail. */
+  mailFrom: string;
+  /** Where e-mails go as .eml files when no SMTP server is configured. */
+  mailOutboxDir: string;
 }
 
 export class ConfigError extends Error {
@@ -133,7 +139,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fileMaxBytes: int(r, 'FILE_MAX_BYTES', 26214400, 1, 1073741824),
     fileUnattachedHours: int(r, 'FILE_UNATTACHED_HOURS', 24, 1, 720),
     filePurgeEveryMinutes: int(r, 'FILE_PURGE_EVERY_MINUTES', 60, 1, 10080),
+    smtpUrl: r.env.SMTP_URL ? url(r, 'SMTP_URL', ['smtp:', 'smtps:']) : null,
+    mailFrom: str(r, 'MAIL_FROM', 'Partnership Board Workspace <no-reply@localhost>'),
+    mailOutboxDir: str(r, 'MAIL_OUTBOX_DIR', join(__dirname, '../../../.data/outbox')),
   };
+  if (!isAbsolute(config.mailOutboxDir)) r.problems.push(`MAIL_OUTBOX_DIR must be an absolute path, got "${config.mailOutboxDir}"`);
+  if (!/^[^<>]*<[^<>@\s]+@[^<>\s]+>$|^[^<>@\s]+@[^<>\s]+$/.test(config.mailFrom)) {
+    r.problems.push(`MAIL_FROM must be an e-mail address, optionally with a name ("Name <address>"), got "${config.mailFrom}"`);
+  }
   if (!isAbsolute(config.fileStorageDir)) r.problems.push(`FILE_STORAGE_DIR must be an absolute path, got "${config.fileStorageDir}"`);
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
