@@ -104,6 +104,13 @@ const COMMITMENT_MUTATIONS = ['createCommitment', 'updateCommitment', 'postCommi
  */
 const INDICATOR_MUTATIONS = ['createIndicator', 'updateIndicator', 'recordIndicatorValue', 'importIndicatorValues'];
 
+/**
+ * The voice of children in care (issue 7): the secretariat records, assigns, closes and reopens; the assigned sub-group's
+ * chair, the assigned agency's people and the secretariat respond. Each is tried by every kind of person in voice.spec.ts.
+ */
+const VOICE_MUTATIONS = ['createVoiceItem', 'updateVoiceItem', 'respondToVoiceItem', 'closeVoiceItem', 'reopenVoiceItem'];
+const VOICE_SPEC = path.join(__dirname, 'voice.spec.ts');
+
 /** Queries anyone may call without signing in: the published local offer. */
 const PUBLIC_QUERIES = ['publicLocalOffer'];
 
@@ -371,6 +378,18 @@ describe('roles: who may administer the partnership', () => {
     };
   };
 
+  /** A well-formed request for each voice mutation, naming nothing that exists. */
+  const voiceProbes = (): Record<string, Record<string, unknown>> => {
+    const id = randomUUID();
+    return {
+      createVoiceItem: { input: { raisedOn: '2026-09-01', raisingGroup: 'Probe', issue: 'Probe' } },
+      updateVoiceItem: { input: { id, version: 1, issue: 'Probe' } },
+      respondToVoiceItem: { input: { id, version: 1, response: 'Probe' } },
+      closeVoiceItem: { input: { id, version: 1 } },
+      reopenVoiceItem: { input: { id, version: 1 } },
+    };
+  };
+
   it('the admin table names every admin mutation in the schema; the rest are the work plan, evidence and report, commitment and scorecard ones, each tried by role', async () => {
     const { mutations } = await schemaOperations(stack.client());
     const admin = new Set(adminCases().map((c) => c.op));
@@ -382,8 +401,12 @@ describe('roles: who may administer the partnership', () => {
         ...WORKFLOW_MUTATIONS,
         ...COMMITMENT_MUTATIONS,
         ...INDICATOR_MUTATIONS,
+        ...VOICE_MUTATIONS,
       ].sort(),
     );
+    const voiceSpec = readFileSync(VOICE_SPEC, 'utf8');
+    for (const m of VOICE_MUTATIONS) expect({ m, tried: voiceSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
+    expect(Object.keys(voiceProbes()).sort()).toEqual([...VOICE_MUTATIONS].sort());
     expect(Object.keys(indicatorProbes()).sort()).toEqual([...INDICATOR_MUTATIONS].sort());
     expect(Object.keys(workflowProbes()).sort()).toEqual([...WORKFLOW_MUTATIONS].sort());
     expect(Object.keys(commitmentProbes()).sort()).toEqual([...COMMITMENT_MUTATIONS].sort());
@@ -499,6 +522,9 @@ describe('roles: who may administer the partnership', () => {
       ...Object.entries(workflowProbes()),
       ...Object.entries(commitmentProbes()),
       ...Object.entries(indicatorProbes()),
+      ...Object.entries(voiceProbes()),
+      ['youSaidWeDid', { from: '2026-01-01', to: '2026-12-31' }],
+      ['youSaidWeDidCsv', { from: '2026-01-01', to: '2026-12-31' }],
       ['search', { query: 'probe' }],
     ]);
     for (const q of queries.filter((x) => !PUBLIC_QUERIES.includes(x)))

@@ -145,6 +145,12 @@ const COVERED_MUTATIONS = [
   'updateIndicator',
   'recordIndicatorValue',
   'importIndicatorValues',
+  // The voice of children in care (issue 7).
+  'createVoiceItem',
+  'updateVoiceItem',
+  'respondToVoiceItem',
+  'closeVoiceItem',
+  'reopenVoiceItem',
 ];
 
 /** Every query this suite covers, by how. */
@@ -161,6 +167,7 @@ const BY_ID_QUERIES = [
   'highlightReport',
   'commitment',
   'indicator',
+  'voiceItem',
 ];
 const LIST_QUERIES = [
   'agencies',
@@ -175,6 +182,7 @@ const LIST_QUERIES = [
   'evidenceList',
   'highlightReports',
   'commitments',
+  'voiceItems',
 ];
 /** Partnership-wide answers: each must be A's own (the summary, preview and versions by every role of A). */
 const OWN_QUERIES = [
@@ -187,6 +195,8 @@ const OWN_QUERIES = [
   'localOfferVersions',
   'indicators',
   'scorecard',
+  'youSaidWeDid',
+  'youSaidWeDidCsv',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -501,6 +511,23 @@ async function seedIndicators(sec: GqlClient, p: TestPartnership, w: PlanRecords
   return { id: d.createIndicator.id, code };
 }
 
+/** One partnership's voice item, raised in September 2026, assigned to its sub-group, themed CPP-A and answered. */
+async function seedVoice(sec: GqlClient, p: TestPartnership, w: PlanRecords, label: string): Promise<string> {
+  const d = await sec.ok<{ createVoiceItem: { id: string; version: number } }>(OPS.createVoiceItem, {
+    input: {
+      raisedOn: '2026-09-10',
+      raisingGroup: `${label} Children in Care Council`,
+      issue: `${label} kingfisher: we want to know our PEP worker.`,
+      assignedSubGroupId: p.subGroupId,
+      frameworkItemIds: [w.cppA],
+    },
+  });
+  await sec.ok(OPS.respondToVoiceItem, {
+    input: { id: d.createVoiceItem.id, version: d.createVoiceItem.version, response: `${label}: a card with the worker's name.` },
+  });
+  return d.createVoiceItem.id;
+}
+
 describe('tenancy: no read or write across partnerships', () => {
   let stack: TestStack;
   let A: TestPartnership;
@@ -525,6 +552,9 @@ describe('tenancy: no read or write across partnerships', () => {
   /** Each side's scorecard indicator. */
   let iA: IndicatorRecords;
   let iB: IndicatorRecords;
+  /** Each side's voice item. */
+  let vA: string;
+  let vB: string;
   /** Every role of A, signed in; and B's secretariat, to show B's records are there to be found. */
   const aTokens = {} as Record<Role, string>;
   const asRole = (role: Role): GqlClient => stack.client(aTokens[role]);
@@ -557,6 +587,8 @@ describe('tenancy: no read or write across partnerships', () => {
     cB = await seedCommitments(stack, asB, B, wB, 'Betaborough');
     iA = await seedIndicators(asA, A, wA, 'Alphashire');
     iB = await seedIndicators(asB, B, wB, 'Betaborough');
+    vA = await seedVoice(asA, A, wA, 'Alphashire');
+    vB = await seedVoice(asB, B, wB, 'Betaborough');
     const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
     ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
     bToken = b.accessToken;
@@ -575,6 +607,55 @@ describe('tenancy: no read or write across partnerships', () => {
       input: { email: `new.${randomUUID().slice(0, 8)}@example.test`, name: 'New Person', agencyId, role: 'MEMBER' },
     });
     return [
+      {
+        label: "updateVoiceItem on B's voice item",
+        op: 'updateVoiceItem',
+        b: () => ({ input: { id: vB, version: 2, issue: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, version: 2, issue: 'Taken over' } }),
+        expected: notFound('Voice item'),
+      },
+      {
+        label: "respondToVoiceItem on B's voice item",
+        op: 'respondToVoiceItem',
+        b: () => ({ input: { id: vB, version: 2, response: 'Taken over' } }),
+        fake: () => ({ input: { id: f1, version: 2, response: 'Taken over' } }),
+        expected: notFound('Voice item'),
+      },
+      {
+        label: "closeVoiceItem on B's voice item",
+        op: 'closeVoiceItem',
+        b: () => ({ input: { id: vB, version: 2 } }),
+        fake: () => ({ input: { id: f1, version: 2 } }),
+        expected: notFound('Voice item'),
+      },
+      {
+        label: "reopenVoiceItem on B's voice item",
+        op: 'reopenVoiceItem',
+        b: () => ({ input: { id: vB, version: 2 } }),
+        fake: () => ({ input: { id: f1, version: 2 } }),
+        expected: notFound('Voice item'),
+      },
+      {
+        label: "createVoiceItem assigned to B's sub-group",
+        op: 'createVoiceItem',
+        b: () => ({ input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Taken', assignedSubGroupId: B.subGroupId } }),
+        fake: () => ({ input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Taken', assignedSubGroupId: f1 } }),
+        expected: badInput('input.assignedSubGroupId', 'Choose a sub-group of this partnership.'),
+      },
+      {
+        label: "createVoiceItem assigned to B's agency",
+        op: 'createVoiceItem',
+        b: () => ({ input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Taken', assignedAgencyId: B.agencies.health } }),
+        fake: () => ({ input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Taken', assignedAgencyId: f1 } }),
+        expected: badInput('input.assignedAgencyId', 'Choose an agency of this partnership.'),
+      },
+      {
+        label: "createVoiceItem themed with B's principle",
+        op: 'createVoiceItem',
+        b: () => ({ input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Taken', frameworkItemIds: [wB.cppA] } }),
+        fake: () => ({ input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Taken', frameworkItemIds: [f2] } }),
+        expected: badInput('input.frameworkItemIds', 'Choose themes from this partnership’s frameworks.'),
+      },
       {
         label: "updateIndicator on B's indicator",
         op: 'updateIndicator',
@@ -1386,6 +1467,7 @@ describe('tenancy: no read or write across partnerships', () => {
       ['commitment', cB.council, 'Commitment'],
       ['commitment', cB.agencyOnly, 'Commitment'],
       ['indicator', iB.id, 'Indicator'],
+      ['voiceItem', vB, 'Voice item'],
     ];
     for (const [op, id, what] of reads) {
       const real = await asA.request(OPS[op as OpName], { id });
@@ -1433,6 +1515,7 @@ describe('tenancy: no read or write across partnerships', () => {
       ['highlightReports', 'highlight_reports'],
       // A commitment costs more to ask for than most rows: fewer to a page keeps under the query cost limit.
       ['commitments', 'commitments', { first: 50 }],
+      ['voiceItems', 'voice_items', { first: 50 }],
     ];
     for (const [op, table, extra] of lists) {
       const aIds = await tenantIds(stack.pg, table, A.id);
@@ -1529,6 +1612,17 @@ describe('tenancy: no read or write across partnerships', () => {
       expect(real).toEqual(fake);
     },
   );
+
+  it.each(ROLES)('%s of A: "you said, we did" holds only A\'s answers, as a list and as CSV', async (role) => {
+    const c = asRole(role);
+    const period = { from: '2026-09-01', to: '2026-09-30' };
+    const list = await c.ok<{ youSaidWeDid: Array<{ id: string }> }>(OPS.youSaidWeDid, period);
+    const csv = await c.ok<{ youSaidWeDidCsv: string }>(OPS.youSaidWeDidCsv, period);
+    // Board members and the secretariat see every item; the sub-group's chair and member see it as it is assigned to them.
+    expect(list.youSaidWeDid.map((l) => l.id)).toEqual([vA]);
+    expect(csv.youSaidWeDidCsv).toContain('Alphashire kingfisher');
+    expect(csv.youSaidWeDidCsv).not.toContain('Betaborough');
+  });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {
     const before = await tenantSnapshot(stack.pg, A.id);

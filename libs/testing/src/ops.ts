@@ -113,6 +113,9 @@ const INDICATOR_FIELDS = 'id code name definition unit polarity target amberTole
 const FIGURE = '{ value marker }';
 const PERIOD_FIELDS = `periodStart periodEnd label local ${FIGURE} statisticalNeighbours ${FIGURE} region ${FIGURE} england ${FIGURE} commentary rag`;
 
+const VOICE_FIELDS = `id raisedOn raisingGroup issue response responseDue respondedAt status version canRespond isResponseOverdue
+  assignedSubGroup { id } assignedAgency { id } themes { id } createdBy { id } respondedBy { id }`;
+
 export const OPS = {
   // queries
   partnership: '{ partnership { id name description } }',
@@ -281,6 +284,18 @@ export const OPS = {
     series { ${PERIOD_FIELDS} } } }`,
   importIndicatorValues: `mutation($input: ImportIndicatorValuesInput!) { importIndicatorValues(input: $input) {
     valid imported rowCount created updated unchanged missing errors { row column message } } }`,
+  // ---- the voice of children in care (issue 7) ----
+  voiceItems: `query($first: Int, $after: String, $filter: VoiceFilterInput) { voiceItems(first: $first, after: $after, filter: $filter) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${VOICE_FIELDS} } } } }`,
+  voiceItem: `query($id: ID!) { voiceItem(id: $id) { ${VOICE_FIELDS} } }`,
+  youSaidWeDid: `query($from: String!, $to: String!) { youSaidWeDid(from: $from, to: $to) {
+    id raisedOn raisingGroup youSaid weDid respondedOn themes status } }`,
+  youSaidWeDidCsv: `query($from: String!, $to: String!) { youSaidWeDidCsv(from: $from, to: $to) }`,
+  createVoiceItem: `mutation($input: CreateVoiceItemInput!) { createVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
+  updateVoiceItem: `mutation($input: UpdateVoiceItemInput!) { updateVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
+  respondToVoiceItem: `mutation($input: RespondToVoiceItemInput!) { respondToVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
+  closeVoiceItem: `mutation($input: VoiceItemVersionInput!) { closeVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
+  reopenVoiceItem: `mutation($input: VoiceItemVersionInput!) { reopenVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
