@@ -111,6 +111,10 @@ const INDICATOR_MUTATIONS = ['createIndicator', 'updateIndicator', 'recordIndica
 const VOICE_MUTATIONS = ['createVoiceItem', 'updateVoiceItem', 'respondToVoiceItem', 'closeVoiceItem', 'reopenVoiceItem'];
 const VOICE_SPEC = path.join(__dirname, 'voice.spec.ts');
 
+/** The principles self-assessment (issue 7): the secretariat writes it; every other role is refused in principles.spec.ts. */
+const PRINCIPLE_MUTATIONS = ['saveSelfAssessment'];
+const PRINCIPLES_SPEC = path.join(__dirname, 'principles.spec.ts');
+
 /** Queries anyone may call without signing in: the published local offer. */
 const PUBLIC_QUERIES = ['publicLocalOffer'];
 
@@ -402,8 +406,11 @@ describe('roles: who may administer the partnership', () => {
         ...COMMITMENT_MUTATIONS,
         ...INDICATOR_MUTATIONS,
         ...VOICE_MUTATIONS,
+        ...PRINCIPLE_MUTATIONS,
       ].sort(),
     );
+    const principlesSpec = readFileSync(PRINCIPLES_SPEC, 'utf8');
+    for (const m of PRINCIPLE_MUTATIONS) expect({ m, tried: principlesSpec.includes(`${m}(input`) }).toEqual({ m, tried: true });
     const voiceSpec = readFileSync(VOICE_SPEC, 'utf8');
     for (const m of VOICE_MUTATIONS) expect({ m, tried: voiceSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
     expect(Object.keys(voiceProbes()).sort()).toEqual([...VOICE_MUTATIONS].sort());
@@ -524,6 +531,8 @@ describe('roles: who may administer the partnership', () => {
       ...Object.entries(indicatorProbes()),
       ...Object.entries(voiceProbes()),
       ['youSaidWeDid', { from: '2026-01-01', to: '2026-12-31' }],
+      ['saveSelfAssessment', { input: { frameworkItemId: randomUUID(), period: '2025-26', rating: 'GOOD', narrative: 'Probe' } }],
+      ['selfAssessments', { period: '2025-26' }],
       ['youSaidWeDidCsv', { from: '2026-01-01', to: '2026-12-31' }],
       ['search', { query: 'probe' }],
     ]);

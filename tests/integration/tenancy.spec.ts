@@ -151,6 +151,8 @@ const COVERED_MUTATIONS = [
   'respondToVoiceItem',
   'closeVoiceItem',
   'reopenVoiceItem',
+  // The principles self-assessment (issue 7).
+  'saveSelfAssessment',
 ];
 
 /** Every query this suite covers, by how. */
@@ -168,6 +170,7 @@ const BY_ID_QUERIES = [
   'commitment',
   'indicator',
   'voiceItem',
+  'selfAssessment',
 ];
 const LIST_QUERIES = [
   'agencies',
@@ -197,6 +200,8 @@ const OWN_QUERIES = [
   'scorecard',
   'youSaidWeDid',
   'youSaidWeDidCsv',
+  'selfAssessments',
+  'coverage',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -528,6 +533,28 @@ async function seedVoice(sec: GqlClient, p: TestPartnership, w: PlanRecords, lab
   return d.createVoiceItem.id;
 }
 
+/** One partnership's self-assessment of CPP-A for 2025-26, linking its accepted evidence, action and commitment. */
+async function seedSelfAssessment(
+  sec: GqlClient,
+  w: PlanRecords,
+  e: EvidenceRecords,
+  c: CommitmentRecords,
+  label: string,
+): Promise<string> {
+  const d = await sec.ok<{ saveSelfAssessment: { id: string } }>(OPS.saveSelfAssessment, {
+    input: {
+      frameworkItemId: w.cppA,
+      period: '2025-26',
+      rating: 'GOOD',
+      narrative: `${label} kingfisher: we act in young people's best interests.`,
+      evidenceIds: [e.accepted],
+      actionIds: [w.action],
+      commitmentIds: [c.offered],
+    },
+  });
+  return d.saveSelfAssessment.id;
+}
+
 describe('tenancy: no read or write across partnerships', () => {
   let stack: TestStack;
   let A: TestPartnership;
@@ -555,6 +582,9 @@ describe('tenancy: no read or write across partnerships', () => {
   /** Each side's voice item. */
   let vA: string;
   let vB: string;
+  /** Each side's self-assessment. */
+  let saA: string;
+  let saB: string;
   /** Every role of A, signed in; and B's secretariat, to show B's records are there to be found. */
   const aTokens = {} as Record<Role, string>;
   const asRole = (role: Role): GqlClient => stack.client(aTokens[role]);
@@ -589,6 +619,8 @@ describe('tenancy: no read or write across partnerships', () => {
     iB = await seedIndicators(asB, B, wB, 'Betaborough');
     vA = await seedVoice(asA, A, wA, 'Alphashire');
     vB = await seedVoice(asB, B, wB, 'Betaborough');
+    saA = await seedSelfAssessment(asA, wA, eA, cA, 'Alphashire');
+    saB = await seedSelfAssessment(asB, wB, eB, cB, 'Betaborough');
     const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
     ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
     bToken = b.accessToken;
@@ -607,6 +639,71 @@ describe('tenancy: no read or write across partnerships', () => {
       input: { email: `new.${randomUUID().slice(0, 8)}@example.test`, name: 'New Person', agencyId, role: 'MEMBER' },
     });
     return [
+      {
+        label: "saveSelfAssessment of B's principle",
+        op: 'saveSelfAssessment',
+        b: () => ({ input: { frameworkItemId: wB.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken over' } }),
+        fake: () => ({ input: { frameworkItemId: f1, period: '2025-26', rating: 'GOOD', narrative: 'Taken over' } }),
+        expected: badInput('input.frameworkItemId', 'Choose a principle or framework item of this partnership.'),
+      },
+      {
+        label: "saveSelfAssessment linking B's evidence",
+        op: 'saveSelfAssessment',
+        b: () => ({
+          input: {
+            frameworkItemId: wA.cppA,
+            period: '2025-26',
+            rating: 'GOOD',
+            narrative: 'Taken',
+            version: 1,
+            evidenceIds: [eB.accepted],
+          },
+        }),
+        fake: () => ({
+          input: { frameworkItemId: wA.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken', version: 1, evidenceIds: [f1] },
+        }),
+        expected: badInput('input.evidenceIds', 'Choose evidence from this partnership.'),
+      },
+      {
+        label: "saveSelfAssessment linking B's action",
+        op: 'saveSelfAssessment',
+        b: () => ({
+          input: { frameworkItemId: wA.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken', version: 1, actionIds: [wB.action] },
+        }),
+        fake: () => ({
+          input: { frameworkItemId: wA.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken', version: 1, actionIds: [f1] },
+        }),
+        expected: badInput('input.actionIds', 'Choose actions from this partnership.'),
+      },
+      {
+        label: "saveSelfAssessment linking B's commitment",
+        op: 'saveSelfAssessment',
+        b: () => ({
+          input: {
+            frameworkItemId: wA.cppA,
+            period: '2025-26',
+            rating: 'GOOD',
+            narrative: 'Taken',
+            version: 1,
+            commitmentIds: [cB.offered],
+          },
+        }),
+        fake: () => ({
+          input: { frameworkItemId: wA.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken', version: 1, commitmentIds: [f1] },
+        }),
+        expected: badInput('input.commitmentIds', 'Choose commitments from this partnership.'),
+      },
+      {
+        label: "saveSelfAssessment linking B's indicator",
+        op: 'saveSelfAssessment',
+        b: () => ({
+          input: { frameworkItemId: wA.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken', version: 1, indicatorIds: [iB.id] },
+        }),
+        fake: () => ({
+          input: { frameworkItemId: wA.cppA, period: '2025-26', rating: 'GOOD', narrative: 'Taken', version: 1, indicatorIds: [f1] },
+        }),
+        expected: badInput('input.indicatorIds', 'Choose indicators from this partnership.'),
+      },
       {
         label: "updateVoiceItem on B's voice item",
         op: 'updateVoiceItem',
@@ -1468,6 +1565,7 @@ describe('tenancy: no read or write across partnerships', () => {
       ['commitment', cB.agencyOnly, 'Commitment'],
       ['indicator', iB.id, 'Indicator'],
       ['voiceItem', vB, 'Voice item'],
+      ['selfAssessment', saB, 'Self-assessment'],
     ];
     for (const [op, id, what] of reads) {
       const real = await asA.request(OPS[op as OpName], { id });
@@ -1622,6 +1720,22 @@ describe('tenancy: no read or write across partnerships', () => {
     expect(list.youSaidWeDid.map((l) => l.id)).toEqual([vA]);
     expect(csv.youSaidWeDidCsv).toContain('Alphashire kingfisher');
     expect(csv.youSaidWeDidCsv).not.toContain('Betaborough');
+  });
+
+  it.each(ROLES)("%s of A: the principles' coverage and self-assessments are A's own", async (role) => {
+    const c = asRole(role);
+    const list = await c.ok<{ selfAssessments: Array<{ id: string; evidence: Array<{ id: string }> }> }>(OPS.selfAssessments, {
+      period: '2025-26',
+    });
+    expect(list.selfAssessments.map((a) => a.id)).toEqual([saA]);
+    const cov = await c.ok<{
+      coverage: { framework: { id: string }; rows: Array<{ code: string; commitments: number; selfAssessment: { id: string } | null }> };
+    }>(OPS.coverage, { period: '2025-26' });
+    expect(cov.coverage.framework.id).toBe(wA.principles);
+    expect(cov.coverage.rows.find((r) => r.code === 'CPP-A')).toMatchObject({ commitments: 1, selfAssessment: { id: saA } });
+    // B's principles framework is not there to ask for.
+    const other = await c.request(OPS.coverage, { period: '2025-26', frameworkId: wB.principles });
+    expectError(other, 'coverage', notFound('Framework'));
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

@@ -228,6 +228,7 @@ export class IndicatorsService {
         audit: changes.after.length
           ? { entityType: 'Indicator', entityId: ind.id, before: changes.before[0] ?? null, after: changes.after[0] }
           : [],
+        allowNoChange: true,
       };
     });
   }
@@ -280,6 +281,7 @@ export class IndicatorsService {
             unchanged: 0,
           },
           audit: [],
+          allowNoChange: true,
         };
       }
       const existing = await this.values.forIndicators(tx, ids);

@@ -116,6 +116,9 @@ const PERIOD_FIELDS = `periodStart periodEnd label local ${FIGURE} statisticalNe
 const VOICE_FIELDS = `id raisedOn raisingGroup issue response responseDue respondedAt status version canRespond isResponseOverdue
   assignedSubGroup { id } assignedAgency { id } themes { id } createdBy { id } respondedBy { id }`;
 
+const SELF_ASSESSMENT_FIELDS = `id period rating narrative version frameworkItem { id code } updatedBy { id }
+  evidence { id } actions { id } commitments { id } indicators { id }`;
+
 export const OPS = {
   // queries
   partnership: '{ partnership { id name description } }',
@@ -296,6 +299,12 @@ export const OPS = {
   respondToVoiceItem: `mutation($input: RespondToVoiceItemInput!) { respondToVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
   closeVoiceItem: `mutation($input: VoiceItemVersionInput!) { closeVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
   reopenVoiceItem: `mutation($input: VoiceItemVersionInput!) { reopenVoiceItem(input: $input) { ${VOICE_FIELDS} } }`,
+  // ---- the principles: coverage and self-assessment (issue 7) ----
+  coverage: `query($period: String, $frameworkId: ID) { coverage(period: $period, frameworkId: $frameworkId) { period from to framework { id }
+    rows { code red amber green activeActions commitments evidence indicators flags gapSummary frameworkItem { id } selfAssessment { id } } } }`,
+  selfAssessments: `query($period: String!, $frameworkId: ID) { selfAssessments(period: $period, frameworkId: $frameworkId) { ${SELF_ASSESSMENT_FIELDS} } }`,
+  selfAssessment: `query($id: ID!) { selfAssessment(id: $id) { ${SELF_ASSESSMENT_FIELDS} } }`,
+  saveSelfAssessment: `mutation($input: SaveSelfAssessmentInput!) { saveSelfAssessment(input: $input) { ${SELF_ASSESSMENT_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
