@@ -53,6 +53,8 @@ async function main(): Promise<void> {
       result.createdCommitments.commitments && `${result.createdCommitments.commitments} commitments`,
       result.createdCommitments.offerVersions && 'version 1 of the local offer',
       result.createdIndicators.indicators && `${result.createdIndicators.indicators} scorecard indicators`,
+      result.createdVoice.voiceItems && `${result.createdVoice.voiceItems} voice items`,
+      result.createdVoice.selfAssessments && `${result.createdVoice.selfAssessments} principle self-assessments`,
     ].filter(Boolean);
     process.stdout.write(
       `Demo partnership "riverside" in ${redact(url)}: ${added.length ? `added ${added.join(', ')}` : 'already loaded, nothing changed'}.\n`,

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { LocalDiskFileStorage } from '@pbw/files';
 import { createDataSource } from '@pbw/db';
 import { AgencySector, passwordProblem } from '@pbw/identity';
-import { DEMO, DEMO_PASSWORD, ENTITIES, loadDemoPartnership, type DemoPartnershipResult } from '@pbw/platform';
+import { DEMO, DEMO_PASSWORD, DEMO_VOICE, ENTITIES, loadDemoPartnership, type DemoPartnershipResult } from '@pbw/platform';
 import { createTestDatabase, type TestDatabase } from '@pbw/testing';
 
 /**
@@ -1462,5 +1462,43 @@ describe('the demo scorecard', () => {
 
   it('is idempotent: a second run adds nothing', () => {
     expect(second.createdIndicators).toEqual({ indicators: 0, values: 0 });
+    expect(second.createdVoice).toEqual({ voiceItems: 0, selfAssessments: 0 });
+  });
+
+  it('has voice items in every state, raised by groups, answered by people allowed to answer them', async () => {
+    expect(first.createdVoice.voiceItems).toBe(DEMO_VOICE.length);
+    const rows = await q<{ status: string; group: string; responder_ok: boolean | null; overdue: boolean; assigned: boolean }>(
+      `SELECT v.status, v.raising_group AS group, v.assigned_sub_group_id IS NOT NULL OR v.assigned_agency_id IS NOT NULL AS assigned,
+              v.status = 'OPEN' AND v.response_due < (now() AT TIME ZONE 'Europe/London')::date AS overdue,
+              CASE WHEN v.responded_by_user_id IS NULL THEN NULL ELSE
+                EXISTS (SELECT 1 FROM sub_group_memberships m WHERE m.sub_group_id = v.assigned_sub_group_id AND m.user_id = v.responded_by_user_id AND m.role = 'CHAIR')
+                OR EXISTS (SELECT 1 FROM users u WHERE u.id = v.responded_by_user_id AND u.agency_id = v.assigned_agency_id AND u.role = 'MEMBER') END AS responder_ok
+         FROM voice_items v`,
+    );
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['OPEN', 'RESPONDED', 'CLOSED']));
+    expect(rows.some((r) => r.overdue)).toBe(true);
+    expect(rows.some((r) => !r.assigned)).toBe(true);
+    for (const r of rows) {
+      expect(r.group).toMatch(/Council|Forum/);
+      if (r.responder_ok !== null) expect(r.responder_ok).toBe(true);
+    }
+    const themed = await q<{ n: number }>('SELECT count(DISTINCT voice_item_id)::int AS n FROM voice_item_framework_items');
+    expect(themed[0].n).toBe(DEMO_VOICE.length);
+  });
+
+  it('has self-assessments of three principles for this financial year, linked to the indicators behind them', async () => {
+    expect(first.createdVoice.selfAssessments).toBe(3);
+    const rows = await q<{ code: string; rating: string; period: string; indicators: number }>(
+      `SELECT fi.code, sa.rating, sa.period,
+              (SELECT count(*)::int FROM self_assessment_indicators l WHERE l.self_assessment_id = sa.id) AS indicators
+         FROM self_assessments sa JOIN framework_items fi ON fi.id = sa.framework_item_id ORDER BY fi.code`,
+    );
+    expect(rows.map((r) => [r.code, r.rating])).toEqual([
+      ['CPP-A', 'GOOD'],
+      ['CPP-F', 'REQUIRES_IMPROVEMENT'],
+      ['CPP-G', 'GOOD'],
+    ]);
+    for (const r of rows) expect(r.indicators).toBeGreaterThanOrEqual(2);
+    expect(new Set(rows.map((r) => r.period)).size).toBe(1);
   });
 });

@@ -22,11 +22,13 @@ import { type DemoWorkPlansCreated, loadDemoWorkPlans } from './demo-work-plans'
 import { type DemoEvidenceCreated, type WrittenFiles, defaultDemoFileStorage, loadDemoEvidence } from './demo-evidence';
 import { type DemoCommitmentsCreated, loadDemoCommitments } from './demo-commitments';
 import { type DemoIndicatorsCreated, loadDemoIndicators } from './demo-indicators';
+import { type DemoVoiceCreated, loadDemoVoice } from './demo-voice';
 
 // The board cycle's and the commitments' data and helpers, for tests and scripts (the package index lists this file).
 export * from './demo-evidence';
 export * from './demo-commitments';
 export * from './demo-indicators';
+export * from './demo-voice';
 
 /**
  * The demo partnership that `npm start` loads: a fictional council's Children in Care
@@ -341,6 +343,8 @@ export interface DemoPartnershipResult {
   createdCommitments: DemoCommitmentsCreated;
   /** What this run added to the scorecard (see demo-indicators.ts): all zero when it was already loaded. */
   createdIndicators: DemoIndicatorsCreated;
+  /** What this run added to the voice items and the self-assessment (see demo-voice.ts). */
+  createdVoice: DemoVoiceCreated;
 }
 
 export interface DemoLoadOptions {
@@ -386,6 +390,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
   let createdEvidence: DemoEvidenceCreated | undefined;
   let createdCommitments: DemoCommitmentsCreated | undefined;
   let createdIndicators: DemoIndicatorsCreated | undefined;
+  let createdVoice: DemoVoiceCreated | undefined;
   const storage = opts.storage ?? defaultDemoFileStorage();
   const written: WrittenFiles = { keys: [] };
 
@@ -490,6 +495,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
         { subGroups: subGroupIds, secretariatUserId: (people.get('Amira Okafor') as { userId: string }).userId },
         opts.today,
       );
+      createdVoice = await loadDemoVoice(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
     });
   } catch (e) {
     // Nothing points at files written for a transaction that did not commit.
@@ -506,6 +512,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
     createdEvidence: createdEvidence as DemoEvidenceCreated,
     createdCommitments: createdCommitments as DemoCommitmentsCreated,
     createdIndicators: createdIndicators as DemoIndicatorsCreated,
+    createdVoice: createdVoice as DemoVoiceCreated,
   };
 }
 
