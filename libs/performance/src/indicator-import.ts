@@ -1,6 +1,6 @@
 import { CsvSyntaxError, parseCsv, unguardCell } from '@pbw/workplans';
 import { type IndicatorEntity, ValueArea } from './indicators.entities';
-import { type Period, parsePeriod } from './periods';
+import { FREQUENCY_WORDS, type Period, parsePeriod } from './periods';
 
 /**
  * The markers official statistics print instead of a figure: c confidential (suppressed), x not
@@ -107,6 +107,10 @@ export function readIndicatorCsv(
     const cell = (name: string) => (col(name) >= 0 ? unguardCell((cells[col(name)] ?? '').trim()) : '');
     const rowErrors: CellError[] = [];
     const fail = (column: string, message: string) => rowErrors.push({ row, column, message });
+    // An unquoted 1,234 spills into the next cell: refuse it rather than read the figure as 1.
+    if (cells.slice(header.length).some((c) => c.trim() !== '')) {
+      fail('', 'This row has more cells than the header row has columns. Put a figure with a thousands comma in quotes, as "1,234".');
+    }
 
     const code = cell('indicator');
     const indicator = code ? byCode.get(code.toLowerCase()) : undefined;
@@ -121,7 +125,7 @@ export function readIndicatorCsv(
     else if (indicator && period.frequency !== indicator.frequency) {
       fail(
         'time_identifier',
-        `${indicator.code} is reported ${indicator.frequency.toLowerCase()}; this row gives a ${period.frequency.toLowerCase()} period.`,
+        `${indicator.code} is reported ${FREQUENCY_WORDS[indicator.frequency].reported}; this row gives ${FREQUENCY_WORDS[period.frequency].aPeriod}.`,
       );
     }
 
@@ -131,15 +135,15 @@ export function readIndicatorCsv(
     const commentary = col('commentary') >= 0 ? cell('commentary') : '';
     if (commentary.length > 5000) fail('commentary', 'Commentary must be 5,000 characters or fewer.');
 
-    if (!rowErrors.length && indicator && level && !('error' in period) && !('error' in value)) {
+    // A repeat is named even when either row has other errors, so one dry run lists every bad row.
+    if (indicator && level && !('error' in period)) {
       const key = `${indicator.id}|${level}|${period.start}|${period.end}`;
       const first = seen.get(key);
-      if (first !== undefined) {
-        fail('', `This repeats row ${first}: one row per indicator, period and area.`);
-      } else {
-        seen.set(key, row);
-        rows.push({ row, indicatorId: indicator.id, area: level, period, ...value, commentary: commentary || null });
-      }
+      if (first !== undefined) fail('', `This repeats row ${first}: one row per indicator, period and area.`);
+      else seen.set(key, row);
+    }
+    if (!rowErrors.length && indicator && level && !('error' in period) && !('error' in value)) {
+      rows.push({ row, indicatorId: indicator.id, area: level, period, ...value, commentary: commentary || null });
     }
     errors.push(...rowErrors);
   }

@@ -191,18 +191,18 @@ export class RecordIndicatorValueInput {
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'Enter the period, for example 202425.' })
-  @MaxLength(10)
+  @MaxLength(10, { message: 'The period must be 10 characters or fewer, for example 202425.' })
   timePeriod: string;
   @Field(() => String, { description: 'e.g. "Financial year", "Financial year Q2", "March".' })
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'Say what kind of period it is, for example Financial year.' })
-  @MaxLength(40)
+  @MaxLength(40, { message: 'The kind of period must be 40 characters or fewer, for example Financial year.' })
   timeIdentifier: string;
   @Field(() => String, { description: 'A number, or a marker such as x (not available) or c (suppressed).' })
   @IsString()
   @IsNotEmpty({ message: 'Give a figure, or a marker such as x (not available) or c (suppressed).' })
-  @MaxLength(40)
+  @MaxLength(40, { message: 'The figure must be 40 characters or fewer.' })
   value: string;
   @Field(() => String, { nullable: true, description: 'Left out, the stored commentary stays.' })
   @IsOptional()

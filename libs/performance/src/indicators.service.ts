@@ -19,7 +19,7 @@ import type {
 import { type IndicatorEntity, IndicatorUnit, type IndicatorValueEntity, ValueArea, COMPARATOR_AREAS } from './indicators.entities';
 import { IndicatorRepository, IndicatorValueRepository } from './indicators.repository';
 import { type ImportedValue, readIndicatorCsv, readValue } from './indicator-import';
-import { parsePeriod } from './periods';
+import { FREQUENCY_WORDS, parsePeriod } from './periods';
 import { compareWith, ragOf, TREND_WORDS, trendOf } from './scoring';
 
 const dedupe = (ids: readonly string[]): string[] => [...new Set(ids)];
@@ -176,6 +176,13 @@ export class IndicatorsService {
         );
       }
       const itemIds = await this.check(tx, input, ind);
+      if (input.frequency && input.frequency !== ind.frequency && (await this.values.forIndicators(tx, [ind.id])).length) {
+        // Its figures are kept by period; a new frequency would leave them in periods the indicator no longer reports.
+        throw fieldError(
+          'input.frequency',
+          'This indicator already has figures, so how often it is reported cannot change. Add a new indicator instead.',
+        );
+      }
       ind.code = input.code ?? ind.code;
       ind.name = input.name ?? ind.name;
       ind.definition = input.definition ?? ind.definition;
@@ -208,7 +215,7 @@ export class IndicatorsService {
       if (period.frequency !== ind.frequency) {
         throw fieldError(
           'input.timeIdentifier',
-          `${ind.code} is reported ${ind.frequency.toLowerCase()}; choose a ${ind.frequency.toLowerCase()} period.`,
+          `${ind.code} is reported ${FREQUENCY_WORDS[ind.frequency].reported}; choose ${FREQUENCY_WORDS[ind.frequency].aPeriod}.`,
         );
       }
       const value = readValue(input.value);
@@ -252,8 +259,8 @@ export class IndicatorsService {
     }
     const first = await check(scope);
     if (first.errors.length) {
+      // Nothing was written, so nothing is counted.
       return {
-        ...this.counts(first.rows, []),
         rowCount: first.rowCount,
         errors: first.errors,
         valid: false,
@@ -261,6 +268,7 @@ export class IndicatorsService {
         created: 0,
         updated: 0,
         unchanged: 0,
+        missing: 0,
       };
     }
     return this.mutations.run<IndicatorImportResultType>(scope, 'indicator.importValues', async (tx) => {
@@ -271,7 +279,6 @@ export class IndicatorsService {
       if (r.errors.length || locked.length !== ids.length) {
         return {
           result: {
-            ...this.counts(r.rows, []),
             rowCount: r.rowCount,
             errors: r.errors,
             valid: false,
@@ -279,6 +286,7 @@ export class IndicatorsService {
             created: 0,
             updated: 0,
             unchanged: 0,
+            missing: 0,
           },
           audit: [],
           allowNoChange: true,

@@ -22,7 +22,7 @@ function span(y: number, m: number, months: number): { start: string; end: strin
 
 /** "202425" or "2024-25" (or "2024/25"): a two-year period whose second year follows the first. */
 function twoYear(timePeriod: string): number | null {
-  const m = /^(\d{4})(?:[-/]?)(\d{2})$/.exec(timePeriod);
+  const m = /^(\d{4})(?:[-/\u2013]?)(\d{2})$/.exec(timePeriod);
   if (!m) return null;
   const first = Number(m[1]);
   return (first + 1) % 100 === Number(m[2]) ? first : null;
@@ -31,6 +31,13 @@ function twoYear(timePeriod: string): number | null {
 function oneYear(timePeriod: string): number | null {
   return /^\d{4}$/.test(timePeriod) ? Number(timePeriod) : null;
 }
+
+/** How often an indicator is reported, and the kind of period it takes, as words in a sentence. */
+export const FREQUENCY_WORDS: Record<IndicatorFrequency, { reported: string; aPeriod: string }> = {
+  MONTHLY: { reported: 'monthly', aPeriod: 'a monthly period' },
+  QUARTERLY: { reported: 'quarterly', aPeriod: 'a quarterly period' },
+  ANNUAL: { reported: 'annually', aPeriod: 'an annual period' },
+};
 
 export const TIME_IDENTIFIER_HELP =
   'Use Financial year, Academic year, Reporting year or Calendar year; Financial year Q1 to Q4 or Calendar year Q1 to Q4; or a month name.';
