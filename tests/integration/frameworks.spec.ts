@@ -285,6 +285,28 @@ describe('frameworks: the statutory principles and the partnership’s own', () 
     await expect(as('chair').ok(OPS.updateAction, { input: { id: other, version: 1, frameworkItemIds: [item.P1] } })).resolves.toBeTruthy();
   });
 
+  it('an item used only by an indicator, a voice item or a self-assessment is in use too: retired, not deleted', async () => {
+    const s = as('secretariat');
+    const add = async (code: string) =>
+      (
+        await s.ok<{ createFrameworkItem: Row }>(OPS.createFrameworkItem, {
+          input: { frameworkId: promises, code, title: `Used by ${code}` },
+        })
+      ).createFrameworkItem.id as string;
+    const [byIndicator, byVoice, byAssessment] = [await add('U1'), await add('U2'), await add('U3')];
+    await s.ok(OPS.createIndicator, {
+      input: { code: 'USED-1', name: 'Used', unit: 'COUNT', frequency: 'ANNUAL', frameworkItemIds: [byIndicator] },
+    });
+    await s.ok(OPS.createVoiceItem, {
+      input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Used', frameworkItemIds: [byVoice] },
+    });
+    await s.ok(OPS.saveSelfAssessment, { input: { frameworkItemId: byAssessment, period: '2025-26', rating: 'GOOD', narrative: 'Used' } });
+    for (const id of [byIndicator, byVoice, byAssessment]) {
+      const r = await s.ok<{ removeFrameworkItem: { retired: boolean } }>(OPS.removeFrameworkItem, { input: { id } });
+      expect({ id, retired: r.removeFrameworkItem.retired }).toEqual({ id, retired: true });
+    }
+  });
+
   it('an unused item is deleted', async () => {
     const r = await as('secretariat').ok<{ removeFrameworkItem: unknown }>(OPS.removeFrameworkItem, { input: { id: item.P3 } });
     expect(r.removeFrameworkItem).toEqual({ retired: false, item: null });

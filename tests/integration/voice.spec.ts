@@ -2,8 +2,9 @@
  * Issue 7, the voice of children in care: what the Children in Care Council raises, who sees
  * it, who answers it, and "you said, we did". The secretariat and board members see every
  * item; members of the assigned sub-group and people of the assigned agency see what is
- * assigned to them; nobody else. The assigned sub-group's chair, the assigned agency's people
- * and the secretariat answer; only the secretariat records, assigns, closes and reopens.
+ * assigned to them; nobody else. The assigned sub-group's chair, the assigned agency's own
+ * people (not its board members) and the secretariat answer; only the secretariat records,
+ * assigns, closes and reopens.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -14,6 +15,7 @@ import {
   type TestStack,
   addAgency,
   addSubGroup,
+  addMembership,
   addUser,
   auditCount,
   createPartnership,
@@ -22,9 +24,16 @@ import {
   startTestStack,
   tenantSnapshot,
 } from '@pbw/testing';
+import { parseCsv } from '@pbw/workplans';
 
-type Who = 'secretariat' | 'boardMember' | 'chair' | 'member' | 'police' | 'housingChair';
-const WHO: Who[] = ['secretariat', 'boardMember', 'chair', 'member', 'police', 'housingChair'];
+/**
+ * chair and member: of the Health sub-group (health agency); police: a MEMBER of the police;
+ * housingChair and housingMember: chair and plain member of the Housing sub-group (council);
+ * college: a MEMBER of an agency nothing is assigned to, in no sub-group.
+ */
+type Who = 'secretariat' | 'boardMember' | 'chair' | 'member' | 'police' | 'housingChair' | 'housingMember' | 'college';
+const WHO: Who[] = ['secretariat', 'boardMember', 'chair', 'member', 'police', 'housingChair', 'housingMember', 'college'];
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 interface Item {
   id: string;
@@ -41,6 +50,8 @@ describe('voice of children in care', () => {
   let police: string;
   let housing: string;
   let cpp: Record<string, string>;
+  /** Items of the partnership's own frameworks: P1 current, P2 retired, S1 in a retired framework. */
+  const own = {} as Record<'P1' | 'P2' | 'S1', string>;
   const tokens = {} as Record<Who, string>;
   let qToken: string;
   const as = (who: Who): GqlClient => stack.client(tokens[who]);
@@ -68,6 +79,9 @@ describe('voice of children in care', () => {
     const officer = await addUser(stack.pg, P, 'officer', { agencyId: police });
     const housingChair = await addUser(stack.pg, P, 'housingchair', { agencyId: P.agencies.council });
     housing = await addSubGroup(stack.pg, P, 'Housing', housingChair.id);
+    const housingMember = await addUser(stack.pg, P, 'housingmember', { agencyId: P.agencies.council });
+    await addMembership(stack.pg, P, housingMember.id, 'MEMBER', housing);
+    const collegeUser = await addUser(stack.pg, P, 'college', { agencyId: await addAgency(stack.pg, P, 'Voiceham College', 'EDUCATION') });
     cpp = (await principles(stack.pg, P.id)).items;
     const people = {
       secretariat: P.secretariat,
@@ -76,9 +90,31 @@ describe('voice of children in care', () => {
       member: P.member,
       police: officer,
       housingChair,
+      housingMember,
+      college: collegeUser,
     };
     for (const w of WHO) tokens[w] = (await signIn(stack.client(), people[w].email)).accessToken;
     qToken = (await signIn(stack.client(), Q.secretariat.email)).accessToken;
+
+    const s = stack.client(tokens.secretariat);
+    const addItem = async (frameworkId: string, code: string) =>
+      (
+        await s.ok<{ createFrameworkItem: { id: string } }>(OPS.createFrameworkItem, {
+          input: { frameworkId, code, title: `Item ${code}` },
+        })
+      ).createFrameworkItem.id;
+    const promises = (
+      await s.ok<{ createFramework: { id: string } }>(OPS.createFramework, { input: { name: 'Our promises', kind: 'PROMISES' } })
+    ).createFramework.id;
+    own.P1 = await addItem(promises, 'P1');
+    own.P2 = await addItem(promises, 'P2');
+    // An unused item is deleted, not retired, by removeFrameworkItem: retire it as a used one would be.
+    await stack.pg.query('UPDATE framework_items SET retired_at = now() WHERE id = $1', [own.P2]);
+    const old = (
+      await s.ok<{ createFramework: { id: string } }>(OPS.createFramework, { input: { name: 'Old strategy', kind: 'PRIORITIES' } })
+    ).createFramework.id;
+    own.S1 = await addItem(old, 'S1');
+    await s.ok(OPS.retireFramework, { input: { id: old } });
 
     v.health = await create({
       raisedOn: '2026-09-10',
@@ -117,6 +153,8 @@ describe('voice of children in care', () => {
     member: ['health'],
     police: ['police'],
     housingChair: ['housing'],
+    housingMember: ['housing'],
+    college: [],
   };
 
   it.each(WHO)('%s sees exactly the items they may, in the list and by id; a hidden one is not found', async (who) => {
@@ -174,6 +212,12 @@ describe('voice of children in care', () => {
       const r = await as(w).request(OPS.respondToVoiceItem, { input: { id: v.health, version: h.version, response: 'Not mine to say.' } });
       expectError(r, 'respondToVoiceItem', 'FORBIDDEN', refuse);
     }
+    // A plain member of the Housing sub-group sees its item but does not answer for the sub-group.
+    const ho = await item(v.housing, 'housingMember');
+    const hm = await as('housingMember').request(OPS.respondToVoiceItem, {
+      input: { id: v.housing, version: ho.version, response: 'Not mine to say.' },
+    });
+    expectError(hm, 'respondToVoiceItem', 'FORBIDDEN', refuse);
     // Someone who cannot see it is told it is not found.
     const r = await as('police').request(OPS.respondToVoiceItem, { input: { id: v.health, version: h.version, response: 'Not mine.' } });
     expectError(r, 'respondToVoiceItem', 'NOT_FOUND', 'Voice item not found.');
@@ -194,11 +238,37 @@ describe('voice of children in care', () => {
       respondedBy: { id: P.chair.id },
     });
     expect(await auditCount(stack.pg, P.id, 'voiceItem.respond')).toBe(audits + 1);
+
+    // Assigned to the council: its MEMBER answers; the board member who works there reads only.
+    const council = await create({
+      raisedOn: '2026-07-01',
+      raisingGroup: 'Care Leavers’ Forum',
+      issue: 'Council tax letters are confusing.',
+      assignedAgencyId: P.agencies.council,
+    });
+    expect((await item(council, 'housingMember')).canRespond).toBe(true);
+    expect((await item(council, 'boardMember')).canRespond).toBe(false);
+    const c = await item(council);
+    const byBoard = await as('boardMember').request(OPS.respondToVoiceItem, {
+      input: { id: council, version: c.version, response: 'Mine?' },
+    });
+    expectError(byBoard, 'respondToVoiceItem', 'FORBIDDEN', refuse);
+    const byCouncil = await as('housingMember').ok<{ respondToVoiceItem: Item }>(OPS.respondToVoiceItem, {
+      input: { id: council, version: c.version, response: 'The letter now says care leavers pay nothing.' },
+    });
+    expect(byCouncil.respondToVoiceItem.status).toBe('RESPONDED');
+    // A second answer replaces the first; a stale version is a CONFLICT and changes nothing.
+    const stale = await as('housingMember').request(OPS.respondToVoiceItem, {
+      input: { id: council, version: c.version, response: 'Late' },
+    });
+    expectError(stale, 'respondToVoiceItem', 'CONFLICT');
+    expect((stale.errors![0].extensions?.current as { response: string }).response).toBe('The letter now says care leavers pay nothing.');
+    expect((await item(council)).response).toBe('The letter now says care leavers pay nothing.');
   });
 
   it('only the secretariat records, assigns, closes and reopens; closing needs a response first', async () => {
     const before = await tenantSnapshot(stack.pg, P.id);
-    for (const w of ['boardMember', 'chair', 'member', 'police'] as Who[]) {
+    for (const w of ['boardMember', 'chair', 'member', 'police', 'housingMember', 'college'] as Who[]) {
       const c = await as(w).request(OPS.createVoiceItem, { input: { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'Probe' } });
       expectError(
         c,
@@ -217,6 +287,10 @@ describe('voice of children in care', () => {
     );
     const c = await as('chair').request(OPS.closeVoiceItem, { input: { id: v.health, version: h.version } });
     expectError(c, 'closeVoiceItem', 'FORBIDDEN');
+    const ro = await as('chair').request(OPS.reopenVoiceItem, { input: { id: v.health, version: h.version } });
+    expectError(ro, 'reopenVoiceItem', 'FORBIDDEN', 'Only the board secretariat reopens an item.');
+    const bc = await as('boardMember').request(OPS.closeVoiceItem, { input: { id: v.health, version: h.version } });
+    expectError(bc, 'closeVoiceItem', 'FORBIDDEN');
     expect(await tenantSnapshot(stack.pg, P.id)).toEqual(before);
 
     const open = await item(v.none);
@@ -253,56 +327,123 @@ describe('voice of children in care', () => {
 
   it('refuses bad input with an error naming the field, and writes nothing', async () => {
     const other = (await principles(stack.pg, Q.id)).items['CPP-A'];
+    const ok = { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'x' };
     const cases: Array<[Record<string, unknown>, string, string]> = [
-      [
-        { raisedOn: '2999-01-01', raisingGroup: 'CiCC', issue: 'x' },
-        'input.raisedOn',
-        'The date it was raised must be today or in the past.',
-      ],
-      [{ raisedOn: '2026-02-30', raisingGroup: 'CiCC', issue: 'x' }, 'input.raisedOn', 'Date raised must be a real date.'],
-      [{ raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: '   ' }, 'input.issue', 'Say what young people raised.'],
+      [{ ...ok, raisedOn: '2999-01-01' }, 'input.raisedOn', 'The date it was raised must be today or in the past.'],
+      [{ ...ok, raisedOn: '2026-02-30' }, 'input.raisedOn', 'Date raised must be a real date.'],
+      [{ ...ok, issue: '   ' }, 'input.issue', 'Say what young people raised.'],
+      [{ ...ok, issue: '' }, 'input.issue', 'Say what young people raised.'],
+      [{ ...ok, raisingGroup: ' ' }, 'input.raisingGroup', 'Say which group raised it.'],
       [{ raisingGroup: 'CiCC', issue: 'x' }, 'input.raisedOn', 'Enter the date it was raised.'],
       [
-        { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'x', assignedSubGroupId: P.subGroupId, assignedAgencyId: police },
+        { ...ok, assignedSubGroupId: P.subGroupId, assignedAgencyId: police },
         'input.assignedAgencyId',
         'Assign it to a sub-group or to an agency, not both.',
       ],
+      [{ ...ok, assignedSubGroupId: Q.subGroupId }, 'input.assignedSubGroupId', 'Choose a sub-group of this partnership.'],
+      [{ ...ok, assignedAgencyId: randomUUID() }, 'input.assignedAgencyId', 'Choose an agency of this partnership.'],
+      [{ ...ok, frameworkItemIds: [other] }, 'input.frameworkItemIds', 'Choose themes from this partnership’s frameworks.'],
       [
-        { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'x', assignedSubGroupId: Q.subGroupId },
-        'input.assignedSubGroupId',
-        'Choose a sub-group of this partnership.',
+        { ...ok, frameworkItemIds: [cpp['CPP-A'], randomUUID()] },
+        'input.frameworkItemIds',
+        'Choose themes from this partnership’s frameworks.',
+      ],
+      [{ ...ok, frameworkItemIds: [own.P1, own.P2] }, 'input.frameworkItemIds', 'P2 has been retired and cannot be chosen.'],
+      [{ ...ok, frameworkItemIds: [own.S1] }, 'input.frameworkItemIds', 'S1 has been retired and cannot be chosen.'],
+      [{ ...ok, responseDue: '2026-08-01' }, 'input.responseDue', 'The response due date must be on or after the date it was raised.'],
+    ];
+    const h = await item(v.health);
+    const p = await item(v.police);
+    // Changes to what is there: the Health item is due on 10 October; the police item is the police's.
+    const updates: Array<[Record<string, unknown>, string, string]> = [
+      [
+        { id: v.health, version: h.version, raisedOn: '2999-01-01' },
+        'input.raisedOn',
+        'The date it was raised must be today or in the past.',
       ],
       [
-        { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'x', frameworkItemIds: [other] },
+        { id: v.health, version: h.version, raisedOn: '2026-10-11' },
+        'input.raisedOn',
+        'The date it was raised must be on or before the response due date.',
+      ],
+      [{ id: v.health, version: h.version, issue: '' }, 'input.issue', 'Say what young people raised.'],
+      [
+        { id: v.police, version: p.version, assignedSubGroupId: housing },
+        'input.assignedSubGroupId',
+        'Assign it to a sub-group or to an agency, not both.',
+      ],
+      [
+        { id: v.police, version: p.version, frameworkItemIds: [randomUUID()] },
         'input.frameworkItemIds',
         'Choose themes from this partnership’s frameworks.',
       ],
       [
-        { raisedOn: '2026-09-01', raisingGroup: 'CiCC', issue: 'x', responseDue: '2026-08-01' },
-        'input.responseDue',
-        'The response due date must be on or after the date it was raised.',
+        { id: v.police, version: p.version, frameworkItemIds: [own.P2] },
+        'input.frameworkItemIds',
+        'P2 has been retired and cannot be chosen.',
       ],
     ];
     const before = await tenantSnapshot(stack.pg, P.id);
-    for (const [input, path, message] of cases) {
-      const r = await as('secretariat').request(OPS.createVoiceItem, { input });
-      try {
-        expectError(r, 'createVoiceItem', 'BAD_USER_INPUT', message, path);
-      } catch (e) {
-        throw new Error(`${JSON.stringify(input)}: ${(e as Error).message}`);
+    const audits = await auditCount(stack.pg, P.id);
+    for (const [op, list] of [
+      ['createVoiceItem', cases],
+      ['updateVoiceItem', updates],
+    ] as const) {
+      for (const [input, path, message] of list) {
+        const r = await as('secretariat').request(OPS[op], { input });
+        try {
+          expectError(r, op, 'BAD_USER_INPUT', message, path);
+        } catch (e) {
+          throw new Error(`${op} ${JSON.stringify(input)}: ${(e as Error).message}`);
+        }
       }
     }
     // A stale version is a CONFLICT with the item as it is now.
-    const h = await item(v.police);
     const stale = await as('secretariat').request(OPS.updateVoiceItem, {
-      input: { id: v.police, version: h.version - 1, issue: 'Edited' },
+      input: { id: v.police, version: p.version - 1, issue: 'Edited' },
     });
     expectError(stale, 'updateVoiceItem', 'CONFLICT');
-    expect((stale.errors![0].extensions?.current as { id: string }).id).toBe(v.police);
+    expect(stale.errors![0].extensions?.current).toMatchObject({
+      id: v.police,
+      version: p.version,
+      issue: 'Officers should not turn up in uniform at placements.',
+    });
     expect(await tenantSnapshot(stack.pg, P.id)).toEqual(before);
+    expect(await auditCount(stack.pg, P.id)).toBe(audits);
   });
 
-  it('"you said, we did" lists what was raised in the period and answered, oldest first, as each reader may see it; and as CSV', async () => {
+  it('moves an item from an agency to a sub-group when the agency is cleared; a theme already chosen stays when it is retired', async () => {
+    const t = await create({
+      raisedOn: '2026-07-02',
+      raisingGroup: 'CiCC',
+      issue: 'Themes',
+      assignedAgencyId: police,
+      frameworkItemIds: [own.P1],
+    });
+    await stack.pg.query('UPDATE framework_items SET retired_at = now() WHERE id = $1', [own.P1]);
+    try {
+      const moved = await as('secretariat').ok<{
+        updateVoiceItem: Item & { assignedSubGroup: { id: string } | null; themes: Array<{ id: string }> };
+      }>(OPS.updateVoiceItem, {
+        input: {
+          id: t,
+          version: 1,
+          assignedSubGroupId: housing,
+          assignedAgencyId: null,
+          frameworkItemIds: [own.P1, cpp['CPP-A']],
+        },
+      });
+      expect(moved.updateVoiceItem.assignedSubGroup).toEqual({ id: housing });
+      expect(moved.updateVoiceItem.themes.map((i) => i.id).sort()).toEqual([own.P1, cpp['CPP-A']].sort());
+      // The police no longer see it; the Housing sub-group does.
+      expectError(await as('police').request(OPS.voiceItem, { id: t }), 'voiceItem', 'NOT_FOUND', 'Voice item not found.');
+      expect((await item(t, 'housingMember')).id).toBe(t);
+    } finally {
+      await stack.pg.query('UPDATE framework_items SET retired_at = NULL WHERE id = $1', [own.P1]);
+    }
+  });
+
+  it('"you said, we did" lists exactly what was raised in the period and answered, oldest first, as each reader may see it', async () => {
     const p = await item(v.police);
     await as('police').ok(OPS.respondToVoiceItem, {
       input: { id: v.police, version: p.version, response: '=HYPERLINK("http://example.test","Officers now visit in plain clothes")' },
@@ -311,39 +452,145 @@ describe('voice of children in care', () => {
     await as('housingChair').ok(OPS.respondToVoiceItem, {
       input: { id: v.housing, version: h.version, response: 'A second hostel, by the college.' },
     });
+    // Around and inside September: answered just outside it, never answered, and answered then reopened.
+    const answer = async (id: string, response: string) => {
+      const cur = await item(id);
+      return (
+        await as('secretariat').ok<{ respondToVoiceItem: Item }>(OPS.respondToVoiceItem, { input: { id, version: cur.version, response } })
+      ).respondToVoiceItem;
+    };
+    const raise = (raisedOn: string, issue: string, extra: Record<string, unknown> = {}) =>
+      create({ raisedOn, raisingGroup: 'Children in Care Council (16+)', issue, ...extra });
+    await answer(await raise('2026-08-31', 'The day before'), 'Done');
+    await answer(await raise('2026-10-01', 'The day after'), 'Done');
+    await raise('2026-09-15', 'Not yet answered');
+    const reopened = await raise('2026-09-12', 'Answered, then reopened');
+    const r = await answer(reopened, 'First answer');
+    await as('secretariat').ok(OPS.reopenVoiceItem, { input: { id: reopened, version: r.version } });
+    const last = await raise('2026-09-30', '=SUM(A1:A9)', { frameworkItemIds: [own.P1] });
+    await answer(last, 'We wrote back, twice:\n"sorry", and a plan.');
 
-    type Line = { id: string; raisedOn: string; youSaid: string; weDid: string; themes: string[]; status: string; respondedOn: string };
-    const period = { from: '2026-09-01', to: '2026-09-30' };
-    const all = (await as('secretariat').ok<{ youSaidWeDid: Line[] }>(OPS.youSaidWeDid, period)).youSaidWeDid;
-    // Housing's was raised in August; the Health and police items in September; the unassigned one was answered and closed.
+    type Line = {
+      id: string;
+      raisedOn: string;
+      raisingGroup: string;
+      youSaid: string;
+      weDid: string;
+      themes: string[];
+      status: string;
+      respondedOn: string;
+    };
+    const said = async (from: string, to: string, who: Who = 'secretariat') =>
+      (await as(who).ok<{ youSaidWeDid: Line[] }>(OPS.youSaidWeDid, { from, to })).youSaidWeDid;
+    const all = await said('2026-09-01', '2026-09-30');
+    // Housing's was raised in August; the unassigned one (since moved to Housing) was answered and closed.
     expect(all.map((l) => [l.id, l.raisedOn, l.status])).toEqual([
       [v.health, '2026-09-10', 'RESPONDED'],
       [v.police, '2026-09-20', 'RESPONDED'],
       [v.none, '2026-09-25', 'CLOSED'],
+      [last, '2026-09-30', 'RESPONDED'],
     ]);
-    expect(all[0]).toMatchObject({
+    const today = LONDON_DAY.format(new Date());
+    expect(all[0]).toEqual({
+      id: v.health,
+      raisedOn: '2026-09-10',
+      raisingGroup: 'Children in Care Council (11 to 15)',
       youSaid: 'We want to know who our personal education plan worker is.',
       weDid: 'Every young person now gets a card with their PEP worker’s name and number.',
+      respondedOn: today,
       themes: [expect.stringMatching(/^CPP-B /), expect.stringMatching(/^CPP-E /)],
+      status: 'RESPONDED',
     });
-    expect(all[0].respondedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // The police officer sees only what is assigned to the police.
-    expect((await as('police').ok<{ youSaidWeDid: Line[] }>(OPS.youSaidWeDid, period)).youSaidWeDid.map((l) => l.id)).toEqual([v.police]);
+    expect(all[3]).toMatchObject({ youSaid: '=SUM(A1:A9)', weDid: 'We wrote back, twice:\n"sorry", and a plan.', themes: ['P1 Item P1'] });
+    // Both ends of the period count.
+    expect((await said('2026-09-10', '2026-09-25')).map((l) => l.id)).toEqual([v.health, v.police, v.none]);
+    expect((await said('2026-09-11', '2026-09-29')).map((l) => l.id)).toEqual([v.police, v.none]);
+    expect(await said('2026-09-13', '2026-09-19')).toEqual([]);
+
+    // Each reader sees the lines of the items they may see.
+    const sees: Record<Who, string[]> = {
+      secretariat: [v.health, v.police, v.none, last],
+      boardMember: [v.health, v.police, v.none, last],
+      chair: [v.health],
+      member: [v.health],
+      police: [v.police],
+      housingChair: [v.none],
+      housingMember: [v.none],
+      college: [],
+    };
+    for (const w of WHO) {
+      expect({ w, ids: (await said('2026-09-01', '2026-09-30', w)).map((l) => l.id) }).toEqual({ w, ids: sees[w] });
+    }
     const backwards = await as('secretariat').request(OPS.youSaidWeDid, { from: '2026-09-30', to: '2026-09-01' });
     expectError(backwards, 'youSaidWeDid', 'BAD_USER_INPUT', 'The start of the period must be on or before its end.', 'from');
+    const notDate = await as('secretariat').request(OPS.youSaidWeDid, { from: '2026-09-31', to: '2026-10-01' });
+    expect(notDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
 
+  it('"you said, we did" as CSV: header, one row a line, quoted where needed, formulas guarded, as each reader may see it', async () => {
+    const period = { from: '2026-09-01', to: '2026-09-30' };
+    const lines = (
+      await as('secretariat').ok<{ youSaidWeDid: Array<{ id: string; themes: string[]; respondedOn: string }> }>(OPS.youSaidWeDid, period)
+    ).youSaidWeDid;
     const csv = (await as('secretariat').ok<{ youSaidWeDidCsv: string }>(OPS.youSaidWeDidCsv, period)).youSaidWeDidCsv;
+    // A byte order mark so Excel reads curly quotes right; CRLF after every record.
     expect(csv.startsWith('\uFEFFDate raised,Raised by,You said,We did,Date responded,Themes,Status\r\n')).toBe(true);
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines).toHaveLength(5);
-    expect(lines[4]).toBe('');
-    expect(lines[1]).toMatch(
-      /^2026-09-10,Children in Care Council \(11 to 15\),We want to know who our personal education plan worker is\.,/,
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const day = lines[0].respondedOn;
+    expect(parseCsv(csv)).toEqual([
+      ['Date raised', 'Raised by', 'You said', 'We did', 'Date responded', 'Themes', 'Status'],
+      [
+        '2026-09-10',
+        'Children in Care Council (11 to 15)',
+        'We want to know who our personal education plan worker is.',
+        'Every young person now gets a card with their PEP worker’s name and number.',
+        day,
+        lines[0].themes.join('; '),
+        'Responded',
+      ],
+      [
+        '2026-09-20',
+        'Care Leavers’ Forum',
+        'Officers should not turn up in uniform at placements.',
+        `'=HYPERLINK("http://example.test","Officers now visit in plain clothes")`,
+        day,
+        '',
+        'Responded',
+      ],
+      [
+        '2026-09-25',
+        'Children in Care Council (16+)',
+        'More activities in the holidays.',
+        'Free leisure passes over the summer.',
+        day,
+        '',
+        'Closed',
+      ],
+      [
+        '2026-09-30',
+        'Children in Care Council (16+)',
+        `'=SUM(A1:A9)`,
+        'We wrote back, twice:\n"sorry", and a plan.',
+        day,
+        'P1 Item P1',
+        'Responded',
+      ],
+    ]);
+    expect(lines[0].themes).toHaveLength(2);
+    // As written: a formula-looking cell starts with a quote mark, so it cannot run when the file is opened;
+    // a cell with a comma, a quote or a line break is quoted, with its quotes doubled.
+    expect(csv).toContain(`,'=SUM(A1:A9),`);
+    expect(csv).toContain(`,"'=HYPERLINK(""http://example.test"",""Officers now visit in plain clothes"")",`);
+    expect(csv).toContain(`,"We wrote back, twice:\n""sorry"", and a plan.",`);
+    // The principles' titles hold commas, so the Themes cell is quoted.
+    expect(csv).toContain(`,"${lines[0].themes.join('; ')}",Responded\r\n`);
+
+    // The police officer's file holds only the police's line; someone assigned nothing gets the header alone.
+    const mine = parseCsv((await as('police').ok<{ youSaidWeDidCsv: string }>(OPS.youSaidWeDidCsv, period)).youSaidWeDidCsv);
+    expect(mine.map((r) => r[0])).toEqual(['Date raised', '2026-09-20']);
+    expect((await as('college').ok<{ youSaidWeDidCsv: string }>(OPS.youSaidWeDidCsv, period)).youSaidWeDidCsv).toBe(
+      '\uFEFFDate raised,Raised by,You said,We did,Date responded,Themes,Status\r\n',
     );
-    // A response that looks like a formula cannot run as one when the file is opened.
-    expect(lines[2]).toContain(`"'=HYPERLINK(""http://example.test"",""Officers now visit in plain clothes"")"`);
-    expect(lines[2]).toContain(',Responded');
-    expect(lines[3]).toContain(',Closed');
   });
 
   it('nothing crosses partnerships', async () => {

@@ -73,7 +73,10 @@ export class FrameworkItemRepository extends ScopedRepository<FrameworkItemEntit
       .andWhere(
         `(EXISTS (SELECT 1 FROM action_framework_items afi WHERE afi.framework_item_id = fi.id AND afi.partnership_id = fi.partnership_id)
           OR EXISTS (SELECT 1 FROM evidence_framework_items efi WHERE efi.framework_item_id = fi.id AND efi.partnership_id = fi.partnership_id)
-          OR EXISTS (SELECT 1 FROM commitment_framework_items cfi WHERE cfi.framework_item_id = fi.id AND cfi.partnership_id = fi.partnership_id))`,
+          OR EXISTS (SELECT 1 FROM commitment_framework_items cfi WHERE cfi.framework_item_id = fi.id AND cfi.partnership_id = fi.partnership_id)
+          OR EXISTS (SELECT 1 FROM indicator_framework_items ifi WHERE ifi.framework_item_id = fi.id AND ifi.partnership_id = fi.partnership_id)
+          OR EXISTS (SELECT 1 FROM voice_item_framework_items vfi WHERE vfi.framework_item_id = fi.id AND vfi.partnership_id = fi.partnership_id)
+          OR EXISTS (SELECT 1 FROM self_assessments sa WHERE sa.framework_item_id = fi.id AND sa.partnership_id = fi.partnership_id))`,
       )
       .getCount();
     return n > 0;

@@ -219,7 +219,9 @@ export class VoiceService {
     const assignedSubGroupId = input.assignedSubGroupId !== undefined ? input.assignedSubGroupId : (current?.assignedSubGroupId ?? null);
     const assignedAgencyId = input.assignedAgencyId !== undefined ? input.assignedAgencyId : (current?.assignedAgencyId ?? null);
     if (assignedSubGroupId && assignedAgencyId) {
-      throw fieldError('input.assignedAgencyId', 'Assign it to a sub-group or to an agency, not both.');
+      // Moving an agency's item to a sub-group without clearing the agency names the sub-group field the person set.
+      const path = input.assignedAgencyId ? 'input.assignedAgencyId' : 'input.assignedSubGroupId';
+      throw fieldError(path, 'Assign it to a sub-group or to an agency, not both.');
     }
     if (assignedSubGroupId && !(await this.subGroups.findById(tx, assignedSubGroupId))) {
       throw fieldError('input.assignedSubGroupId', 'Choose a sub-group of this partnership.');
@@ -229,6 +231,9 @@ export class VoiceService {
     }
     const responseDue = input.responseDue !== undefined ? input.responseDue : (current?.responseDue ?? null);
     if (responseDue && raisedOn && responseDue < raisedOn) {
+      // Name the field the person changed: moving the date raised past a due date already set is the date raised's fault.
+      if (input.responseDue === undefined)
+        throw fieldError('input.raisedOn', 'The date it was raised must be on or before the response due date.');
       throw fieldError('input.responseDue', 'The response due date must be on or after the date it was raised.');
     }
     const curItems = current ? (await this.items.frameworkItems(tx, [current.id])).map((l) => l.frameworkItemId) : [];
@@ -238,7 +243,10 @@ export class VoiceService {
       const found = await this.frameworkItems.findByIds(tx, itemIds);
       if (found.length !== itemIds.length) throw fieldError('input.frameworkItemIds', 'Choose themes from this partnership’s frameworks.');
       const already = new Set(curItems);
-      const retired = found.find((i) => !already.has(i.id) && i.retiredAt);
+      // An item already linked stays when it (or its framework) is retired; only new choices must be current.
+      const added = itemIds.filter((i) => !already.has(i));
+      const inRetired = new Set((await this.frameworkItems.inRetiredFrameworks(tx, added)).map((i) => i.id));
+      const retired = found.find((i) => !already.has(i.id) && (i.retiredAt || inRetired.has(i.id)));
       if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
     }
     return { assignedSubGroupId, assignedAgencyId, responseDue, itemIds };
