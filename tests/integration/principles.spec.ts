@@ -21,7 +21,8 @@ import {
   tenantSnapshot,
 } from '@pbw/testing';
 
-const COVERAGE = `query($period: String, $frameworkId: ID) { coverage(period: $period, frameworkId: $frameworkId) {
+const COVERAGE = `query($period: String, $from: String, $to: String, $frameworkId: ID) {
+  coverage(period: $period, from: $from, to: $to, frameworkId: $frameworkId) {
   period from to framework { id builtIn }
   rows { code title red amber green activeActions commitments evidence indicators flags gapSummary frameworkItem { id }
          selfAssessment { id rating } } } }`;
@@ -64,6 +65,7 @@ describe('principles: coverage and self-assessment', () => {
   >;
 
   const q = (sql: string, params: unknown[]) => stack.pg.query(sql, params);
+  const ids = (xs: Array<{ id: string }>): string[] => xs.map((x) => x.id).sort();
 
   async function plan(subGroupId: string, status: string): Promise<{ plan: string; objective: string }> {
     const plan = randomUUID();
@@ -268,6 +270,55 @@ describe('principles: coverage and self-assessment', () => {
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('from and to narrow the evidence to London days, inclusive; the period follows them unless named', async () => {
+    const evidenceOf = (c: { rows: Row[] }) => Object.fromEntries(c.rows.map((x) => [x.code, x.evidence]));
+    const none = { 'CPP-A': 0, 'CPP-B': 0, 'CPP-C': 0, 'CPP-D': 0, 'CPP-E': 0, 'CPP-F': 0, 'CPP-G': 0 };
+    // 00:30 BST on 1 June 2025: still 31 May in UTC, but 1 June in London.
+    await evidence({ status: 'SUBMITTED', submittedAt: '2025-05-31T23:30:00Z', items: [cpp['CPP-B']] });
+    // One day: that, and the CPP-A evidence submitted at 11:00 BST on 1 June 2025.
+    const day = await coverage('secretariat', { from: '2025-06-01', to: '2025-06-01' });
+    expect([day.period, day.from, day.to]).toEqual(['2025-26', '2025-06-01', '2025-06-01']);
+    expect(evidenceOf(day)).toEqual({ ...none, 'CPP-A': 1, 'CPP-B': 1 });
+    expect(evidenceOf(await coverage('secretariat', { from: '2025-05-31', to: '2025-05-31' }))).toEqual(none);
+    const a = day.rows.find((x) => x.code === 'CPP-A') as Row;
+    expect([a.activeActions, a.flags, a.gapSummary]).toEqual([2, [], '']);
+    // The day after to the year's end: CPP-A has no evidence now; 23:30 BST on 31 March 2026 is still in.
+    const later = await coverage('secretariat', { from: '2025-06-02', to: '2026-03-31' });
+    expect(evidenceOf(later)).toEqual({ ...none, 'CPP-E': 1, 'CPP-G': 1 });
+    expect(later.rows.find((x) => x.code === 'CPP-A')?.flags).toEqual(['NO_EVIDENCE_IN_PERIOD']);
+    expect(later.rows.find((x) => x.code === 'CPP-A')?.gapSummary).toBe('No evidence in this period');
+    // Only `to`: the year it falls in, from its first day. 23:00 BST on 31 March 2025 is that year's.
+    const before = await coverage('secretariat', { to: '2025-03-31' });
+    expect([before.period, before.from, before.to]).toEqual(['2024-25', '2024-04-01', '2025-03-31']);
+    expect(evidenceOf(before)).toEqual({ ...none, 'CPP-G': 1 });
+    // Only `from`: to the end of its year.
+    const after = await coverage('secretariat', { from: '2026-04-01' });
+    expect([after.period, after.from, after.to]).toEqual(['2026-27', '2026-04-01', '2027-03-31']);
+    expect(evidenceOf(after)).toEqual(none);
+    // A named period keeps its name; from narrows it.
+    const narrowed = await coverage('secretariat', { period: '2025-26', from: '2025-09-01' });
+    expect([narrowed.period, narrowed.from, narrowed.to]).toEqual(['2025-26', '2025-09-01', '2026-03-31']);
+    expect(evidenceOf(narrowed)).toEqual({ ...none, 'CPP-E': 1, 'CPP-G': 1 });
+
+    const refused: Array<[Record<string, unknown>, string, string?]> = [
+      [{ from: '2025-06-02', to: '2025-06-01' }, 'from', 'The start of the period must be on or before its end.'],
+      [{ period: '2025-26', from: '2026-04-01' }, 'from', 'The start of the period must be on or before its end.'],
+      [{ from: '2025-02-30' }, 'from'],
+      [{ to: '31/03/2026' }, 'to'],
+    ];
+    for (const [vars, path, message] of refused) {
+      const res = await as('secretariat').request(COVERAGE, vars);
+      expect({ vars, data: res.data ?? null, code: res.errors?.[0].extensions?.code }).toEqual({
+        vars,
+        data: null,
+        code: 'BAD_USER_INPUT',
+      });
+      const fields = res.errors?.[0].extensions?.fields as Array<{ path: string; message: string }>;
+      expect({ vars, paths: [...new Set(fields.map((f) => f.path))] }).toEqual({ vars, paths: [path] });
+      if (message) expect(fields[0].message).toBe(message);
+    }
+  });
+
   const expectError = (res: GqlResult<unknown>, code: string, path?: string, message?: string) => {
     expect(res.data ?? null).toBeNull();
     expect(res.errors?.[0].extensions?.code).toBe(code);
@@ -283,22 +334,27 @@ describe('principles: coverage and self-assessment', () => {
         period: '2025-26',
         rating: 'GOOD',
         narrative: 'Health assessments are up; the red action on dental checks is the gap.',
-        evidenceIds: [r.evidence],
+        evidenceIds: [r.evidence, r.hiddenEvidence],
         actionIds: [r.action, r.hiddenAction],
-        commitmentIds: [r.commitment],
+        commitmentIds: [r.commitment, r.policeCommitment],
         indicatorIds: [r.indicator],
       },
     });
     const a = created.saveSelfAssessment;
-    expect(a).toMatchObject({ version: 1, frameworkItem: { code: 'CPP-A' }, evidence: [{ id: r.evidence }] });
+    expect(a).toMatchObject({ version: 1, frameworkItem: { code: 'CPP-A' } });
+    expect(ids(a.evidence)).toEqual([r.evidence, r.hiddenEvidence].sort());
     // It shows in the matrix.
     expect((await coverage('boardMember')).rows.find((x) => x.code === 'CPP-A')?.selfAssessment).toEqual({ id: a.id, rating: 'GOOD' });
 
-    const changed = await as('secretariat').ok<{ saveSelfAssessment: { id: string; version: number; evidence: unknown[] } }>(SAVE, {
-      input: { frameworkItemId: cpp['CPP-A'], period: '2025-26', rating: 'REQUIRES_IMPROVEMENT', narrative: 'Revised.', version: 1 },
-    });
+    const changed = await as('secretariat').ok<{ saveSelfAssessment: { id: string; version: number; evidence: Array<{ id: string }> } }>(
+      SAVE,
+      {
+        input: { frameworkItemId: cpp['CPP-A'], period: '2025-26', rating: 'REQUIRES_IMPROVEMENT', narrative: 'Revised.', version: 1 },
+      },
+    );
     // The same record; the links left out stay as they were.
-    expect(changed.saveSelfAssessment).toMatchObject({ id: a.id, version: 2, evidence: [{ id: r.evidence }] });
+    expect(changed.saveSelfAssessment).toMatchObject({ id: a.id, version: 2 });
+    expect(ids(changed.saveSelfAssessment.evidence)).toEqual([r.evidence, r.hiddenEvidence].sort());
 
     const before = await tenantSnapshot(stack.pg, P.id);
     for (const version of [1, undefined]) {
@@ -318,17 +374,25 @@ describe('principles: coverage and self-assessment', () => {
     const [a] = (await as('secretariat').ok<{ selfAssessments: Array<{ id: string }> }>(LIST, { period: '2025-26' })).selfAssessments;
     for (const who of WHO) {
       const one = (
-        await as(who).ok<{ selfAssessment: { actions: Array<{ id: string }>; commitments: unknown[]; indicators: unknown[] } }>(ONE, {
-          id: a.id,
-        })
+        await as(who).ok<{
+          selfAssessment: Record<'evidence' | 'actions' | 'commitments' | 'indicators', Array<{ id: string }>>;
+        }>(ONE, { id: a.id })
       ).selfAssessment;
       const sees = who === 'secretariat' || who === 'boardMember';
-      expect({ who, actions: one.actions.map((x) => x.id).sort() }).toEqual({
+      // Restricted to the board member; the chair wrote the evidence; the police commitment is that agency's alone.
+      expect({
         who,
+        evidence: ids(one.evidence),
+        actions: ids(one.actions),
+        commitments: ids(one.commitments),
+        indicators: ids(one.indicators),
+      }).toEqual({
+        who,
+        evidence: (sees || who === 'chair' ? [r.evidence, r.hiddenEvidence] : [r.evidence]).sort(),
         actions: (sees ? [r.action, r.hiddenAction] : [r.action]).sort(),
+        commitments: (who === 'secretariat' ? [r.commitment, r.policeCommitment] : [r.commitment]).sort(),
+        indicators: [r.indicator],
       });
-      expect(one.commitments).toEqual([{ id: r.commitment }]);
-      expect(one.indicators).toEqual([{ id: r.indicator }]);
     }
     const byFramework = await as('member').ok<{ selfAssessments: unknown[] }>(LIST, { period: '2025-26', frameworkId });
     expect(byFramework.selfAssessments).toHaveLength(1);
@@ -387,5 +451,56 @@ describe('principles: coverage and self-assessment', () => {
     });
     expectError(w, 'BAD_USER_INPUT', 'input.evidenceIds', 'Choose evidence from this partnership.');
     expect(await tenantSnapshot(stack.pg, P.id)).toEqual(before);
+  });
+
+  it('the partnership’s own framework: its current items in their order, each assessable; a retired item is neither', async () => {
+    const fw = randomUUID();
+    await q(`INSERT INTO frameworks (id, partnership_id, name, kind) VALUES ($1, $2, 'Our promises', 'PROMISES')`, [fw, P.id]);
+    const item = async (code: string, position: number, retired = false): Promise<string> => {
+      const id = randomUUID();
+      await q(
+        `INSERT INTO framework_items (id, partnership_id, framework_id, code, title, position, retired_at) VALUES ($1, $2, $3, $4, $4, $5, $6)`,
+        [id, P.id, fw, code, position, retired ? new Date() : null],
+      );
+      return id;
+    };
+    // Made out of order: the matrix follows position.
+    const second = await item('PR-2', 2);
+    const first = await item('PR-1', 1);
+    const gone = await item('PR-3', 3, true);
+    const promisesChair = await addUser(stack.pg, P, 'promiseschair', { agencyId: P.agencies.council });
+    const promises = await addSubGroup(stack.pg, P, 'Promises', promisesChair.id);
+    await action(await plan(promises, 'ACTIVE'), promises, { rag: 'GREEN', items: [second, gone] });
+    await evidence({ status: 'SUBMITTED', submittedAt: '2025-07-01T09:00:00Z', items: [first, gone] });
+
+    const c = await coverage('member', { period: '2025-26', frameworkId: fw });
+    expect(c.framework).toEqual({ id: fw, builtIn: false });
+    expect(c.rows.map((x) => [x.code, x.green, x.activeActions, x.evidence, x.flags.join(' ')])).toEqual([
+      ['PR-1', 0, 0, 1, 'NO_ACTIVE_ACTION'],
+      ['PR-2', 1, 1, 0, 'NO_EVIDENCE_IN_PERIOD'],
+    ]);
+    // The principles' counts are untouched by another framework's tags.
+    expect((await coverage('member')).rows.find((x) => x.code === 'CPP-F')?.green).toBe(1);
+
+    const saved = await as('secretariat').ok<{ saveSelfAssessment: { id: string; frameworkItem: { code: string } } }>(SAVE, {
+      input: { frameworkItemId: first, period: '2025-26', rating: 'OUTSTANDING', narrative: 'Every promise kept.' },
+    });
+    expect(saved.saveSelfAssessment.frameworkItem.code).toBe('PR-1');
+    expect((await coverage('member', { period: '2025-26', frameworkId: fw })).rows[0].selfAssessment).toEqual({
+      id: saved.saveSelfAssessment.id,
+      rating: 'OUTSTANDING',
+    });
+    const mine = await as('boardMember').ok<{ selfAssessments: Array<{ id: string }> }>(LIST, { period: '2025-26', frameworkId: fw });
+    expect(ids(mine.selfAssessments)).toEqual([saved.saveSelfAssessment.id]);
+
+    const snap = await tenantSnapshot(stack.pg, P.id);
+    const res = await as('secretariat').request(SAVE, {
+      input: { frameworkItemId: gone, period: '2025-26', rating: 'GOOD', narrative: 'Retired.' },
+    });
+    expectError(res, 'BAD_USER_INPUT', 'input.frameworkItemId', 'PR-3 has been retired and cannot be assessed.');
+    expect(await tenantSnapshot(stack.pg, P.id)).toEqual(snap);
+    // Another partnership cannot read this framework's matrix.
+    const qc = stack.client((await signIn(stack.client(), Q.secretariat.email)).accessToken);
+    expectError(await qc.request(COVERAGE, { frameworkId: fw }), 'NOT_FOUND');
   });
 });

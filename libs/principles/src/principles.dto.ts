@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Trim } from '@pbw/core';
+import { CalendarDate, Trim } from '@pbw/core';
 import { Rating } from './self-assessment.entities';
 
 registerEnumType(Rating, { name: 'Rating', description: 'Outstanding, good, requires improvement, inadequate.' });
@@ -48,18 +48,37 @@ export class CoverageRowType {
 @ObjectType('Coverage', { description: 'A framework’s items against the partnership’s work, for one financial year.' })
 export class CoverageType {
   frameworkId: string;
-  @Field(() => String) period: string;
-  @Field(() => String, { description: 'YYYY-MM-DD' }) from: string;
-  @Field(() => String, { description: 'YYYY-MM-DD' }) to: string;
+  @Field(() => String, { description: 'The financial year whose self-assessments are shown.' }) period: string;
+  @Field(() => String, { description: 'YYYY-MM-DD: the first London day of the evidence counted.' }) from: string;
+  @Field(() => String, { description: 'YYYY-MM-DD: the last London day of the evidence counted.' }) to: string;
   @Field(() => [CoverageRowType]) rows: CoverageRowType[];
 }
 
 @ArgsType()
 export class CoverageArgs {
-  @Field(() => String, { nullable: true, description: 'A financial year, e.g. 2025-26; the current one when left out.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A financial year, e.g. 2025-26: whose self-assessments are shown, and the evidence dates unless from or to narrow them. ' +
+      'Left out: the year `to` falls in, else the year `from` falls in, else the current one (in London).',
+  })
   @IsOptional()
   @Matches(PERIOD, { message: periodMessage })
   period?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: evidence submitted on or after this London day; the period’s first day when left out.',
+  })
+  @IsOptional()
+  @CalendarDate('From')
+  from?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: evidence submitted on or before this London day; the period’s last day when left out.',
+  })
+  @IsOptional()
+  @CalendarDate('To')
+  to?: string;
   @Field(() => ID, { nullable: true, description: 'The framework; the statutory principles when left out.' })
   @IsOptional()
   @IsUUID('all', { message: 'Framework must be an id.' })

@@ -141,7 +141,7 @@ export class CoverageResolver {
   @Query(() => CoverageType, {
     description:
       'Each item of a framework (the statutory principles unless another is named) against the active actions by RAG, the commitments, ' +
-      'the evidence submitted in the financial year and the indicators; an item with no active action or no evidence is flagged. Counts are of what you may see.',
+      'the evidence submitted in the financial year (or from..to, London days) and the indicators; an item with no active action or no evidence is flagged. Counts are of what you may see.',
   })
   coverage(@CurrentScope() scope: Scope, @Args() args: CoverageArgs) {
     return this.service.coverage(scope, args);

@@ -3,7 +3,7 @@ import { conflict, fieldError, londonToday, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope, TxScope } from '@pbw/db';
-import { FrameworkItemRepository, FrameworkRepository } from '@pbw/frameworks';
+import { FrameworkItemRepository, FrameworkKind, FrameworkRepository } from '@pbw/frameworks';
 import { EvidenceRepository } from '@pbw/evidence';
 import { ActionRepository } from '@pbw/workplans';
 import { CommitmentRepository } from '@pbw/commitments';
@@ -60,17 +60,20 @@ export class PrinciplesService {
       return f.id;
     }
     const all = await this.frameworks.list(scope, true, { first: 100 });
-    const builtIn = all.edges.map((e) => e.node).find((f) => f.builtIn);
+    const builtIn = all.edges.map((e) => e.node).find((f) => f.builtIn && f.kind === FrameworkKind.PRINCIPLES);
     if (!builtIn) throw notFound('Framework');
     return builtIn.id;
   }
 
   async coverage(scope: Scope, args: CoverageArgs): Promise<CoverageType> {
-    const period = args.period ?? financialYearOf(londonToday());
+    const period = args.period ?? financialYearOf(args.to ?? args.from ?? londonToday());
     const fy = financialYear(period);
     if (!fy) throw fieldError('period', 'Period must be a financial year like 2025-26.');
+    const from = args.from ?? fy.from;
+    const to = args.to ?? fy.to;
+    if (from > to) throw fieldError('from', 'The start of the period must be on or before its end.');
     const frameworkId = await this.frameworkOrPrinciples(scope, args.frameworkId);
-    const raw = await this.coverageRows.rows(scope, frameworkId, fy.from, fy.to);
+    const raw = await this.coverageRows.rows(scope, frameworkId, from, to);
     const assessed = new Map(
       (
         await this.assessments.list(
@@ -83,7 +86,8 @@ export class PrinciplesService {
     return {
       frameworkId,
       period,
-      ...fy,
+      from,
+      to,
       rows: raw.map((r) => {
         const activeActions = r.red + r.amber + r.green;
         const flags = [
