@@ -14,6 +14,8 @@ const SECRETARIAT_NAV = [
   'Meetings',
   'Commitments',
   'Scorecard',
+  'Principles',
+  'Voice',
   'Partnership',
   'Agencies',
   'Users',
@@ -21,7 +23,7 @@ const SECRETARIAT_NAV = [
   'Audit log',
   'Sign out',
 ];
-const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Scorecard', 'Sign out'];
+const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Scorecard', 'Principles', 'Voice', 'Sign out'];
 
 /** Where everyone's navigation goes. */
 const SHARED_PAGES: Record<string, string> = {
@@ -30,6 +32,8 @@ const SHARED_PAGES: Record<string, string> = {
   Meetings: '/meetings',
   Commitments: '/commitments',
   Scorecard: '/scorecard',
+  Principles: '/principles',
+  Voice: '/voice',
 };
 
 /** Where the secretariat's navigation goes. */

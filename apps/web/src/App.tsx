@@ -10,6 +10,8 @@ import { searchRoutes } from './routes/search';
 import { commitmentRoutes } from './routes/commitments';
 import { localOfferRoutes } from './routes/local-offer';
 import { scorecardRoutes } from './routes/scorecard';
+import { principleRoutes } from './routes/principles';
+import { voiceRoutes } from './routes/voice';
 
 const ROUTES = [
   ...accountRoutes,
@@ -22,6 +24,8 @@ const ROUTES = [
   ...commitmentRoutes,
   ...localOfferRoutes,
   ...scorecardRoutes,
+  ...principleRoutes,
+  ...voiceRoutes,
 ];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */

@@ -19,6 +19,8 @@ export const NAV: NavItem[] = [
   { to: '/meetings', label: 'Meetings', roles: 'all', also: ['/reports'] },
   { to: '/commitments', label: 'Commitments', roles: 'all' },
   { to: '/scorecard', label: 'Scorecard', roles: 'all' },
+  { to: '/principles', label: 'Principles', roles: 'all' },
+  { to: '/voice', label: 'Voice', roles: 'all' },
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
