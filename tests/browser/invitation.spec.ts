@@ -63,7 +63,17 @@ describe('inviting a user', () => {
     await setPassword(invited, INVITED.password);
     await afterAction(invited, { path: '/', h1: `Welcome, ${INVITED.name}` });
     expect(await invited.locator('.govuk-notification-banner').innerText()).toMatch(/password has been set/i);
-    expect(await navItems(invited)).toEqual(['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Scorecard', 'Principles', 'Voice', 'Sign out']);
+    expect(await navItems(invited)).toEqual([
+      'Home',
+      'Dashboard',
+      'Evidence',
+      'Meetings',
+      'Commitments',
+      'Scorecard',
+      'Principles',
+      'Voice',
+      'Sign out',
+    ]);
     expect((await userRow(INVITED.email))?.status).toBe('ACTIVE');
 
     // Signing out ends the session; a signed-in page then asks to sign in.
@@ -75,7 +85,17 @@ describe('inviting a user', () => {
 
     // And back in with the password they chose.
     await signIn(invited, INVITED.email, INVITED.password, INVITED.name);
-    expect(await navItems(invited)).toEqual(['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Scorecard', 'Principles', 'Voice', 'Sign out']);
+    expect(await navItems(invited)).toEqual([
+      'Home',
+      'Dashboard',
+      'Evidence',
+      'Meetings',
+      'Commitments',
+      'Scorecard',
+      'Principles',
+      'Voice',
+      'Sign out',
+    ]);
     await finishJourney(invited, 'invitation-accepted');
 
     // The link worked once: opened again, anywhere, it sets nothing.
