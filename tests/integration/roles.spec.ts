@@ -115,6 +115,10 @@ const VOICE_SPEC = path.join(__dirname, 'voice.spec.ts');
 const PRINCIPLE_MUTATIONS = ['saveSelfAssessment'];
 const PRINCIPLES_SPEC = path.join(__dirname, 'principles.spec.ts');
 
+/** A person's own notifications and delivery choices (issue 8): everyone signed in manages their own, in notifications.spec.ts. */
+const SELF_MUTATIONS = ['markNotificationsRead', 'setNotificationPreference'];
+const NOTIFICATIONS_SPEC = path.join(__dirname, 'notifications.spec.ts');
+
 /** Queries anyone may call without signing in: the published local offer. */
 const PUBLIC_QUERIES = ['publicLocalOffer'];
 
@@ -407,8 +411,11 @@ describe('roles: who may administer the partnership', () => {
         ...INDICATOR_MUTATIONS,
         ...VOICE_MUTATIONS,
         ...PRINCIPLE_MUTATIONS,
+        ...SELF_MUTATIONS,
       ].sort(),
     );
+    const notificationsSpec = readFileSync(NOTIFICATIONS_SPEC, 'utf8');
+    for (const m of SELF_MUTATIONS) expect({ m, tried: notificationsSpec.includes(`${m}(input`) }).toEqual({ m, tried: true });
     const principlesSpec = readFileSync(PRINCIPLES_SPEC, 'utf8');
     for (const m of PRINCIPLE_MUTATIONS) expect({ m, tried: principlesSpec.includes(`${m}(input`) }).toEqual({ m, tried: true });
     const voiceSpec = readFileSync(VOICE_SPEC, 'utf8');
@@ -533,6 +540,8 @@ describe('roles: who may administer the partnership', () => {
       ['youSaidWeDid', { from: '2026-01-01', to: '2026-12-31' }],
       ['saveSelfAssessment', { input: { frameworkItemId: randomUUID(), period: '2025-26', rating: 'GOOD', narrative: 'Probe' } }],
       ['selfAssessments', { period: '2025-26' }],
+      ['markNotificationsRead', { input: {} }],
+      ['setNotificationPreference', { input: { kind: 'ACTION_DUE', mode: 'DAILY' } }],
       ['youSaidWeDidCsv', { from: '2026-01-01', to: '2026-12-31' }],
       ['search', { query: 'probe' }],
     ]);

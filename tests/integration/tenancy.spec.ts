@@ -79,6 +79,9 @@ const NO_REFERENCE_MUTATIONS = [
   'createMeeting',
   'publishLocalOffer',
   'importIndicatorValues',
+  // A person's own notifications and delivery choices: they reach only the caller's own (shown in notifications.spec.ts and below).
+  'markNotificationsRead',
+  'setNotificationPreference',
 ];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
@@ -153,6 +156,9 @@ const COVERED_MUTATIONS = [
   'reopenVoiceItem',
   // The principles self-assessment (issue 7).
   'saveSelfAssessment',
+  // Notifications (issue 8).
+  'markNotificationsRead',
+  'setNotificationPreference',
 ];
 
 /** Every query this suite covers, by how. */
@@ -202,6 +208,9 @@ const OWN_QUERIES = [
   'youSaidWeDidCsv',
   'selfAssessments',
   'coverage',
+  'notifications',
+  'unreadNotificationCount',
+  'notificationPreferences',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -621,6 +630,13 @@ describe('tenancy: no read or write across partnerships', () => {
     vB = await seedVoice(asB, B, wB, 'Betaborough');
     saA = await seedSelfAssessment(asA, wA, eA, cA, 'Alphashire');
     saB = await seedSelfAssessment(asB, wB, eB, cB, 'Betaborough');
+    // Each side's member has a notification, as the reminders worker would make it.
+    for (const p of [A, B]) {
+      await stack.pg.query(
+        `INSERT INTO notifications (partnership_id, user_id, kind, title, dedupe_key, email_status) VALUES ($1, $2, 'ACTION_DUE', 'Action due', 'tenancy', 'NONE')`,
+        [p.id, p.member.id],
+      );
+    }
     const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
     ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
     bToken = b.accessToken;
@@ -1736,6 +1752,25 @@ describe('tenancy: no read or write across partnerships', () => {
     // B's principles framework is not there to ask for.
     const other = await c.request(OPS.coverage, { period: '2025-26', frameworkId: wB.principles });
     expectError(other, 'coverage', notFound('Framework'));
+  });
+
+  it.each(ROLES)("%s of A: notifications are their own; marking B's reads nothing", async (role) => {
+    const c = asRole(role);
+    const bIds = (await stack.pg.query<{ id: string }>('SELECT id FROM notifications WHERE partnership_id = $1', [B.id])).rows.map(
+      (r) => r.id,
+    );
+    const list = await c.ok<{ notifications: { totalCount: number } }>(OPS.notifications, { first: 10 });
+    const own = (await stack.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [A[role].id]))
+      .rows[0].n;
+    expect(list.notifications.totalCount).toBe(own);
+    expect((await c.ok<{ unreadNotificationCount: number }>(OPS.unreadNotificationCount)).unreadNotificationCount).toBeLessThanOrEqual(own);
+    if (bIds.length) {
+      expect(
+        (await c.ok<{ markNotificationsRead: number }>(OPS.markNotificationsRead, { input: { ids: bIds } })).markNotificationsRead,
+      ).toBe(0);
+    }
+    const prefs = await c.ok<{ notificationPreferences: unknown[] }>(OPS.notificationPreferences);
+    expect(prefs.notificationPreferences.length).toBeGreaterThan(0);
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

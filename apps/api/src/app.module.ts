@@ -22,6 +22,7 @@ import { CommitmentsModule } from '@pbw/commitments';
 import { PerformanceModule } from '@pbw/performance';
 import { VoiceModule } from '@pbw/voice';
 import { PrinciplesModule } from '@pbw/principles';
+import { NotificationsModule } from '@pbw/notifications';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -103,6 +104,7 @@ export class AppModule implements NestModule {
         PerformanceModule,
         VoiceModule,
         PrinciplesModule,
+        NotificationsModule,
         MaintenanceSchedulerModule,
         FilesSchedulerModule,
       ],

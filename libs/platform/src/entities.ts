@@ -11,6 +11,7 @@ import { COMMITMENTS_ENTITIES } from '@pbw/commitments';
 import { PERFORMANCE_ENTITIES } from '@pbw/performance';
 import { VOICE_ENTITIES } from '@pbw/voice';
 import { PRINCIPLES_ENTITIES } from '@pbw/principles';
+import { NOTIFICATIONS_ENTITIES } from '@pbw/notifications';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
 export const ENTITIES = [
@@ -26,5 +27,6 @@ export const ENTITIES = [
   ...PERFORMANCE_ENTITIES,
   ...VOICE_ENTITIES,
   ...PRINCIPLES_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
   AuditEventEntity,
 ];

@@ -19,6 +19,7 @@ import { AgencyCommitmentSummaryResolver, CommitmentResolver, CommitmentUpdateRe
 import { PERFORMANCE_RESOLVERS } from '@pbw/performance';
 import { VOICE_RESOLVERS } from '@pbw/voice';
 import { PRINCIPLES_RESOLVERS } from '@pbw/principles';
+import { NOTIFICATIONS_RESOLVERS } from '@pbw/notifications';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -58,4 +59,5 @@ export const RESOLVERS = [
   ...PERFORMANCE_RESOLVERS,
   ...VOICE_RESOLVERS,
   ...PRINCIPLES_RESOLVERS,
+  ...NOTIFICATIONS_RESOLVERS,
 ];

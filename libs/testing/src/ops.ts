@@ -305,6 +305,13 @@ export const OPS = {
   selfAssessments: `query($period: String!, $frameworkId: ID) { selfAssessments(period: $period, frameworkId: $frameworkId) { ${SELF_ASSESSMENT_FIELDS} } }`,
   selfAssessment: `query($id: ID!) { selfAssessment(id: $id) { ${SELF_ASSESSMENT_FIELDS} } }`,
   saveSelfAssessment: `mutation($input: SaveSelfAssessmentInput!) { saveSelfAssessment(input: $input) { ${SELF_ASSESSMENT_FIELDS} } }`,
+  // ---- notifications (issue 8) ----
+  notifications: `query($first: Int, $after: String, $unreadOnly: Boolean) { notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    totalCount edges { node { id kind title body link readAt } } } }`,
+  unreadNotificationCount: `query { unreadNotificationCount }`,
+  notificationPreferences: `query { notificationPreferences { kind mode canChange } }`,
+  markNotificationsRead: `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`,
+  setNotificationPreference: `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { kind mode } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;

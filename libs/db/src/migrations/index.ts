@@ -5,6 +5,7 @@ import { Files1764100000000 } from './1764100000000-files';
 import { EvidenceReportsSearch1764200000000 } from './1764200000000-evidence-reports-search';
 import { Commitments1764300000000 } from './1764300000000-commitments';
 import { Performance1764400000000 } from './1764400000000-performance';
+import { Notifications1764500000000 } from './1764500000000-notifications';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EvidenceReportsSearch1764200000000,
   Commitments1764300000000,
   Performance1764400000000,
+  Notifications1764500000000,
 ];

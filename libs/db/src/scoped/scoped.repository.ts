@@ -78,6 +78,18 @@ export abstract class ScopedRepository<E extends TenantRow> {
     }
   }
 
+  /** A new row unless one with the same unique key exists (a retried job); true when it was inserted. */
+  async insertUnlessExists(tx: TxScope, values: Omit<DeepPartial<E>, 'partnershipId'>): Promise<boolean> {
+    const r = await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(this.entity)
+      .values({ ...values, partnershipId: tx.partnershipId } as unknown as E)
+      .orIgnore()
+      .execute();
+    return (r.raw as unknown[]).length > 0;
+  }
+
   async save(tx: TxScope, row: E): Promise<E> {
     if (row.partnershipId !== tx.partnershipId) throw new Error('Refusing to save a row from another partnership');
     return tx.manager.getRepository(this.entity).save(row);
