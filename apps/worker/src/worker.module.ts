@@ -5,6 +5,7 @@ import { createDataSource } from '@pbw/db';
 import { MaintenanceWorkerModule } from '@pbw/identity';
 import { QueueModule } from '@pbw/queue';
 import { FilesWorkerModule } from '@pbw/files';
+import { RemindersWorkerModule } from '@pbw/notifications';
 import { ENTITIES } from '@pbw/platform';
 
 /** The worker: BullMQ processors only. It never migrates; it waits for the api to have done so. */
@@ -23,6 +24,7 @@ export class WorkerModule {
         QueueModule.forRoot(config),
         MaintenanceWorkerModule,
         FilesWorkerModule,
+        RemindersWorkerModule,
       ],
     };
   }

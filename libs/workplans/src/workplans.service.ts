@@ -1,4 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { JOBS, QUEUES, type ReplanRemindersJob } from '@pbw/queue';
 import { APP_CONFIG, type AppConfig, type ConnectionShape, conflict, fieldError, forbidden, londonToday, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot, type AuditRecord } from '@pbw/audit';
@@ -103,7 +106,22 @@ export class WorkPlansService {
     private readonly users: UserRepository,
     private readonly agencies: AgencyRepository,
     private readonly frameworkItems: FrameworkItemRepository,
+    // Absent where the service runs without queues (the demo loader); the reminders' reconcile job catches up there.
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
+
+  /**
+   * Asks the worker to re-plan an action's reminders, after the change has committed. The job id
+   * (BullMQ ids cannot hold a colon) names the action's version, so each change is planned once; a failure here loses nothing,
+   * as the reconcile job rebuilds reminders from PostgreSQL.
+   */
+  private async replanReminders(a: ActionEntity): Promise<void> {
+    if (!this.reminders) return;
+    const job: ReplanRemindersJob = { partnershipId: a.partnershipId, recordType: 'ACTION', recordId: a.id };
+    await this.reminders
+      .add(JOBS.REPLAN_REMINDERS, job, { jobId: `replan-action-${a.id}-v${a.version}`, removeOnComplete: true, removeOnFail: 1000 })
+      .catch(() => undefined);
+  }
 
   get staleAfterDays(): number {
     return this.config.actionStaleAfterDays;
@@ -412,14 +430,16 @@ export class WorkPlansService {
 
   // ---- actions ------------------------------------------------------------------------
 
-  createAction(scope: Scope, input: CreateActionInput): Promise<ActionEntity> {
-    return this.mutations.run(scope, 'action.create', async (tx) => {
+  async createAction(scope: Scope, input: CreateActionInput): Promise<ActionEntity> {
+    const a = await this.mutations.run(scope, 'action.create', async (tx) => {
       const o = await this.objectives.findById(tx, input.objectiveId);
       if (!o) throw fieldError('input.objectiveId', 'Choose an objective from this partnership.');
       const plan = await this.editablePlan(tx, o.workPlanId, 'input.objectiveId');
       const { action, audit } = await this.insertAction(tx, plan, o, input);
       return { result: action, audit };
     });
+    await this.replanReminders(a);
+    return a;
   }
 
   /**
@@ -467,8 +487,8 @@ export class WorkPlansService {
     return { action: a, audit: { entityType: 'Action', entityId: a.id, before: null, after: await actionSnapshot(this.actions, tx, a) } };
   }
 
-  updateAction(scope: Scope, input: UpdateActionInput): Promise<ActionEntity> {
-    return this.mutations.run(scope, 'action.update', async (tx) => {
+  async updateAction(scope: Scope, input: UpdateActionInput): Promise<ActionEntity> {
+    const a = await this.mutations.run(scope, 'action.update', async (tx) => {
       const a = await this.actions.lockById(tx, input.id);
       if (!a) throw notFound('Action');
       const plan = await this.plans.findById(tx, a.workPlanId);
@@ -510,10 +530,12 @@ export class WorkPlansService {
         audit: { entityType: 'Action', entityId: a.id, before, after: await actionSnapshot(this.actions, tx, saved) },
       };
     });
+    await this.replanReminders(a);
+    return a;
   }
 
-  postUpdate(scope: Scope, input: PostActionUpdateInput): Promise<{ action: ActionEntity; update: ActionUpdateEntity }> {
-    return this.mutations.run(scope, 'action.postUpdate', async (tx) => {
+  async postUpdate(scope: Scope, input: PostActionUpdateInput): Promise<{ action: ActionEntity; update: ActionUpdateEntity }> {
+    const r = await this.mutations.run(scope, 'action.postUpdate', async (tx) => {
       const a = await this.actions.lockById(tx, input.actionId);
       if (!a) throw notFound('Action');
       AccessPolicy.assert(
@@ -548,6 +570,8 @@ export class WorkPlansService {
         ],
       };
     });
+    await this.replanReminders(r.action);
+    return r;
   }
 
   // ---- helpers ------------------------------------------------------------------------
