@@ -186,6 +186,10 @@ function banner(base, demo, web) {
     `  GraphQL   ${base}/graphql`,
     `  Health    ${base}/healthz`,
     `  Ready     ${base}/readyz`,
+    // The same default as libs/core/src/config.ts: with no SMTP server, e-mails are files to open.
+    process.env.SMTP_URL
+      ? '  E-mail    sent through SMTP_URL'
+      : `  E-mail    no SMTP_URL: each e-mail is written as an .eml file in ${process.env.MAIL_OUTBOX_DIR || path.join(ROOT, '.data/outbox')}`,
     '',
     'Demo partnership: Riverside Children in Care Partnership (fictional). Demo sign-ins:',
     '',
