@@ -6,7 +6,7 @@ import { MutationRunner, snapshot } from '@pbw/audit';
 import { Scope, Visibility, type TxScope } from '@pbw/db';
 import { AgencyRepository, PartnershipRepository, UserRepository } from '@pbw/identity';
 import { SubGroupRepository } from '@pbw/boards';
-import { FrameworkItemRepository } from '@pbw/frameworks';
+import { FrameworkItemRepository, assertChoosableItems } from '@pbw/frameworks';
 import { ActionStatus, Rag } from '@pbw/workplans';
 import type {
   CommitmentFieldsInput,
@@ -364,19 +364,14 @@ export class CommitmentsService {
     const curItems = current ? (await this.commitments.frameworkItems(tx, [current.id])).map((l) => l.frameworkItemId) : [];
     const itemIds = input.frameworkItemIds ? dedupe(input.frameworkItemIds) : curItems;
     if (input.frameworkItemIds?.length) {
-      const found = await this.items.findByIds(tx, itemIds);
-      if (found.length !== itemIds.length) throw fieldError('input.frameworkItemIds', 'Choose framework items from this partnership.');
-      const already = new Set(curItems);
-      const inRetired = new Set(
-        (
-          await this.items.inRetiredFrameworks(
-            tx,
-            itemIds.filter((i) => !already.has(i)),
-          )
-        ).map((i) => i.id),
+      await assertChoosableItems(
+        this.items,
+        tx,
+        itemIds,
+        curItems,
+        'input.frameworkItemIds',
+        'Choose framework items from this partnership.',
       );
-      const retired = found.find((i) => !already.has(i.id) && (i.retiredAt || inRetired.has(i.id)));
-      if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
     }
     const visibility = input.visibility ?? current?.visibility ?? Visibility.PARTNERSHIP;
     const subGroupId =

@@ -5,7 +5,7 @@ import { MutationRunner, snapshot } from '@pbw/audit';
 import { Visibility, type Scope, type TxScope } from '@pbw/db';
 import { AgencyRepository, UserRepository } from '@pbw/identity';
 import { SubGroupRepository } from '@pbw/boards';
-import { FrameworkItemRepository } from '@pbw/frameworks';
+import { FrameworkItemRepository, assertChoosableItems } from '@pbw/frameworks';
 import { ActionRepository } from '@pbw/workplans';
 import { FileRepository } from '@pbw/files';
 import type {
@@ -267,13 +267,15 @@ export class EvidenceService {
       }
     }
     if (input.frameworkItemIds?.length) {
-      const items = await this.items.findByIds(tx, itemIds);
-      if (items.length !== itemIds.length) throw fieldError('input.frameworkItemIds', 'Choose framework items from this partnership.');
-      const already = new Set(curItems.map((l) => l.frameworkItemId));
-      const added = itemIds.filter((i) => !already.has(i));
-      const inRetired = new Set((await this.items.inRetiredFrameworks(tx, added)).map((i) => i.id));
-      const retired = items.find((i) => !already.has(i.id) && (i.retiredAt || inRetired.has(i.id)));
-      if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
+      const already = curItems.map((l) => l.frameworkItemId);
+      await assertChoosableItems(
+        this.items,
+        tx,
+        itemIds,
+        already,
+        'input.frameworkItemIds',
+        'Choose framework items from this partnership.',
+      );
     }
     if (input.fileIds) {
       const attachedHere = new Set(curFiles.map((l) => l.fileId));

@@ -4,3 +4,4 @@ export * from './frameworks.module';
 export * from './frameworks.repositories';
 export * from './frameworks.resolver';
 export * from './frameworks.service';
+export * from './choosable';

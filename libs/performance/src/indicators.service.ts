@@ -4,7 +4,7 @@ import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope, TxScope } from '@pbw/db';
 import { SubGroupRepository } from '@pbw/boards';
-import { FrameworkItemRepository } from '@pbw/frameworks';
+import { FrameworkItemRepository, assertChoosableItems } from '@pbw/frameworks';
 import { Polarity } from '@pbw/commitments';
 import type {
   CreateIndicatorInput,
@@ -393,11 +393,14 @@ export class IndicatorsService {
     const curItems = current ? (await this.indicators.frameworkItems(tx, [current.id])).map((l) => l.frameworkItemId) : [];
     if (!input.frameworkItemIds) return curItems;
     const itemIds = dedupe(input.frameworkItemIds);
-    const found = await this.items.findByIds(tx, itemIds);
-    if (found.length !== itemIds.length) throw fieldError('input.frameworkItemIds', 'Choose framework items from this partnership.');
-    const already = new Set(curItems);
-    const retired = found.find((i) => !already.has(i.id) && i.retiredAt);
-    if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
+    await assertChoosableItems(
+      this.items,
+      tx,
+      itemIds,
+      curItems,
+      'input.frameworkItemIds',
+      'Choose framework items from this partnership.',
+    );
     return itemIds;
   }
 }

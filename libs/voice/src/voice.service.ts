@@ -5,7 +5,7 @@ import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope, TxScope } from '@pbw/db';
 import { AgencyRepository } from '@pbw/identity';
 import { SubGroupRepository } from '@pbw/boards';
-import { FrameworkItemRepository } from '@pbw/frameworks';
+import { FrameworkItemRepository, assertChoosableItems } from '@pbw/frameworks';
 import { writeCsv } from '@pbw/workplans';
 import type {
   CreateVoiceItemInput,
@@ -240,14 +240,14 @@ export class VoiceService {
     let itemIds = curItems;
     if (input.frameworkItemIds) {
       itemIds = dedupe(input.frameworkItemIds);
-      const found = await this.frameworkItems.findByIds(tx, itemIds);
-      if (found.length !== itemIds.length) throw fieldError('input.frameworkItemIds', 'Choose themes from this partnership’s frameworks.');
-      const already = new Set(curItems);
-      // An item already linked stays when it (or its framework) is retired; only new choices must be current.
-      const added = itemIds.filter((i) => !already.has(i));
-      const inRetired = new Set((await this.frameworkItems.inRetiredFrameworks(tx, added)).map((i) => i.id));
-      const retired = found.find((i) => !already.has(i.id) && (i.retiredAt || inRetired.has(i.id)));
-      if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
+      await assertChoosableItems(
+        this.frameworkItems,
+        tx,
+        itemIds,
+        curItems,
+        'input.frameworkItemIds',
+        'Choose themes from this partnership’s frameworks.',
+      );
     }
     return { assignedSubGroupId, assignedAgencyId, responseDue, itemIds };
   }

@@ -8,7 +8,7 @@ import { MutationRunner, snapshot, type AuditRecord } from '@pbw/audit';
 import { Visibility, type Scope, type TxScope } from '@pbw/db';
 import { AgencyRepository, UserRepository, UserStatus } from '@pbw/identity';
 import { SubGroupRepository } from '@pbw/boards';
-import { FrameworkItemRepository } from '@pbw/frameworks';
+import { FrameworkItemRepository, assertChoosableItems } from '@pbw/frameworks';
 import type {
   ActionFieldsInput,
   ActionsArgs,
@@ -608,14 +608,15 @@ export class WorkPlansService {
     }
     if (input.frameworkItemIds?.length) {
       const ids = dedupe(input.frameworkItemIds);
-      const items = await this.frameworkItems.findByIds(tx, ids);
-      if (items.length !== ids.length) throw fieldError('input.frameworkItemIds', 'Choose framework items from this partnership.');
-      const already = new Set(current ? (await this.actions.frameworkItems(tx, [current.id])).map((l) => l.frameworkItemId) : []);
-      // A retired item, or any item of a retired framework, stays on the work already tagged with it but cannot be newly chosen.
-      const added = ids.filter((id) => !already.has(id));
-      const retiredFrameworkItems = new Set((await this.frameworkItems.inRetiredFrameworks(tx, added)).map((i) => i.id));
-      const retired = items.find((i) => !already.has(i.id) && (i.retiredAt || retiredFrameworkItems.has(i.id)));
-      if (retired) throw fieldError('input.frameworkItemIds', `${retired.code} has been retired and cannot be chosen.`);
+      const already = current ? (await this.actions.frameworkItems(tx, [current.id])).map((l) => l.frameworkItemId) : [];
+      await assertChoosableItems(
+        this.frameworkItems,
+        tx,
+        ids,
+        already,
+        'input.frameworkItemIds',
+        'Choose framework items from this partnership.',
+      );
     }
     if (input.restrictedUserIds?.length) {
       const ids = dedupe(input.restrictedUserIds);
