@@ -37,6 +37,13 @@ export function londonToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The London time `hhmm` on a date, as an instant (British Summer Time or not). */
+export function londonTime(date: string, hhmm: string): Date {
+  const guess = new Date(`${date}T${hhmm}:00Z`);
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(guess));
+  return new Date(guess.getTime() - (hour - guess.getUTCHours()) * 3_600_000);
+}
+
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

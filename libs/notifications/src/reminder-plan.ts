@@ -31,8 +31,3 @@ export function parseActionJobId(jobId: string): { actionId: string; offset: num
   const m = /^action-due_([0-9a-f-]{36})_(\d+)_(\d{4}-\d{2}-\d{2})$/.exec(jobId);
   return m ? { actionId: m[1], offset: Number(m[2]), dueDate: m[3] } : null;
 }
-
-/** The instant a reminder for a London day goes out. */
-export function sendInstant(day: string, londonTime: (date: string, hhmm: string) => Date): Date {
-  return londonTime(day, SEND_AT);
-}

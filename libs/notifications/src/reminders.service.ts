@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, londonToday } from '@pbw/core';
+import { APP_CONFIG, type AppConfig, londonTime, londonToday } from '@pbw/core';
 import { Scope, type TxScope } from '@pbw/db';
 import { PartnershipRepository, UserRepository, UserStatus } from '@pbw/identity';
 import { ActionRepository, WorkPlanRepository, WorkPlanStatus } from '@pbw/workplans';
@@ -11,7 +11,7 @@ import type { Mailer } from './mailer';
 import { EmailStatus, NotificationKind } from './notifications.entities';
 import { NotificationRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
-import { actionJobPrefix, actionReminderPlan, parseActionJobId } from './reminder-plan';
+import { SEND_AT, actionJobPrefix, actionReminderPlan, parseActionJobId } from './reminder-plan';
 import { ReminderSourcesRepository } from './reminder-sources.repository';
 import { renderEmail } from './templates';
 
@@ -19,9 +19,7 @@ export const MAILER = Symbol('MAILER');
 
 /** The instant a London day's reminders go out (08:00 London, winter or summer). */
 export function londonMorning(day: string): Date {
-  const guess = new Date(`${day}T08:00:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(guess));
-  return new Date(guess.getTime() - (hour - 8) * 3_600_000);
+  return londonTime(day, SEND_AT);
 }
 
 const PENDING_STATES = ['delayed', 'waiting', 'paused', 'prioritized'] as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, fieldError, notFound, type Actor } from '@pbw/core';
-import { AccessPolicy } from '@pbw/access';
+import { AccessPolicy, grouped } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope, TxScope } from '@pbw/db';
 import { SubGroupRepository } from '@pbw/boards';
@@ -115,13 +115,13 @@ export class IndicatorsService {
 
   async scorecard(scope: Scope, subGroupId?: string): Promise<ScorecardRowType[]> {
     const inds = await this.indicators.list(scope, { subGroupId });
-    const byIndicator = new Map<string, IndicatorValueEntity[]>();
-    for (const v of await this.values.forIndicators(
-      scope,
-      inds.map((i) => i.id),
-    )) {
-      byIndicator.set(v.indicatorId, [...(byIndicator.get(v.indicatorId) ?? []), v]);
-    }
+    const byIndicator = grouped(
+      await this.values.forIndicators(
+        scope,
+        inds.map((i) => i.id),
+      ),
+      (v) => v.indicatorId,
+    );
     return inds.map((ind) => scorecardRow(ind, byIndicator.get(ind.id) ?? []));
   }
 
@@ -228,7 +228,7 @@ export class IndicatorsService {
         ...value,
         commentary: input.commentary?.trim() ?? null,
       };
-      const changes = await this.write(tx, [ind], [row]);
+      const changes = await this.write(tx, await this.values.forIndicators(tx, [ind.id]), [row]);
       return {
         result: ind,
         // Recording the figure already stored changes nothing, so there is nothing to audit.
@@ -294,21 +294,19 @@ export class IndicatorsService {
       }
       const existing = await this.values.forIndicators(tx, ids);
       const counts = this.counts(r.rows, existing);
-      await this.write(tx, locked, r.rows);
-      return {
-        result: { ...counts, rowCount: r.rowCount, errors: [], valid: true, imported: true },
-        // One entry per indicator, saying what the import did to its figures.
-        audit: locked.map((ind) => {
-          const own = r.rows.filter((x) => x.indicatorId === ind.id);
-          const c = this.counts(own, existing);
-          return {
-            entityType: 'Indicator',
-            entityId: ind.id,
-            before: null,
-            after: { imported: { rows: own.length, created: c.created, updated: c.updated, unchanged: c.unchanged, missing: c.missing } },
-          };
-        }),
-      };
+      // One entry per indicator, saying what the import did to its figures: counted before writing changes them.
+      const audit = locked.map((ind) => {
+        const own = r.rows.filter((x) => x.indicatorId === ind.id);
+        const c = this.counts(own, existing);
+        return {
+          entityType: 'Indicator',
+          entityId: ind.id,
+          before: null,
+          after: { imported: { rows: own.length, created: c.created, updated: c.updated, unchanged: c.unchanged, missing: c.missing } },
+        };
+      });
+      await this.write(tx, existing, r.rows);
+      return { result: { ...counts, rowCount: r.rowCount, errors: [], valid: true, imported: true }, audit };
     });
   }
 
@@ -326,12 +324,8 @@ export class IndicatorsService {
     return { created, updated, unchanged, missing: rows.filter((r) => r.value === null).length };
   }
 
-  /** Inserts new figures and changes the ones that differ; returns the before and after of each changed one. */
-  private async write(tx: TxScope, inds: readonly IndicatorEntity[], rows: readonly ImportedValue[]) {
-    const existing = await this.values.forIndicators(
-      tx,
-      inds.map((i) => i.id),
-    );
+  /** Inserts new figures and changes the ones that differ, given the figures stored now; returns the before and after of each changed one. */
+  private async write(tx: TxScope, existing: readonly IndicatorValueEntity[], rows: readonly ImportedValue[]) {
     const stored = new Map(existing.map((v) => [key(v.indicatorId, v.area, v.periodStart, v.periodEnd), v]));
     const userId = tx.actor.userId ?? undefined;
     const fresh: Array<Omit<IndicatorValueEntity, 'id' | 'partnershipId'>> = [];

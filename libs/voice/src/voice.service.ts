@@ -20,7 +20,6 @@ import { type VoiceItemEntity, VoiceStatus } from './voice.entities';
 import { VoiceItemRepository } from './voice.repository';
 
 const dedupe = (ids: readonly string[]): string[] => [...new Set(ids)];
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const SECRETARIAT_ONLY = 'Only the board secretariat records and assigns what the Children in Care Council raises.';
 
 /**
@@ -155,7 +154,7 @@ export class VoiceService {
       raisingGroup: r.raisingGroup,
       youSaid: r.issue,
       weDid: r.response ?? '',
-      respondedOn: r.respondedAt ? LONDON_DAY.format(r.respondedAt) : '',
+      respondedOn: r.respondedAt ? londonToday(r.respondedAt) : '',
       themes: links
         .filter((l) => l.voiceItemId === r.id)
         .map((l) => items.get(l.frameworkItemId))

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { type AppConfig, addDays, londonToday } from '@pbw/core';
+import { type AppConfig, addDays, londonTime, londonToday } from '@pbw/core';
 import { AuditRepository, MutationRunner, snapshot } from '@pbw/audit';
 import { type TxScope, Visibility } from '@pbw/db';
 import { AgencyRepository, MembershipRepository, UserRepository, UserStatus } from '@pbw/identity';
@@ -490,12 +490,8 @@ export function defaultDemoFileStorage(): FileStorage {
   return new LocalDiskFileStorage(defaultDemoFileStorageDir());
 }
 
-/** The London time `hhmm` on a date, as an instant (British Summer Time or not). */
-export function londonTime(date: string, hhmm: string): Date {
-  const guess = new Date(`${date}T${hhmm}:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(guess));
-  return new Date(guess.getTime() - (hour - guess.getUTCHours()) * 3_600_000);
-}
+// The demo's other loaders import londonTime from here, as they did before it moved to @pbw/core.
+export { londonTime };
 
 /** The Thursday on or before a date (boards here meet on Thursdays). */
 function thursdayOnOrBefore(date: string): string {
