@@ -824,6 +824,9 @@ async function ensureRedis(cfg, log) {
       '',
       '--appendonly',
       'yes',
+      // BullMQ's jobs must never be evicted; the apps refuse to start on any other policy.
+      '--maxmemory-policy',
+      'noeviction',
     ],
     { cwd: cfg.redisDir, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
   );

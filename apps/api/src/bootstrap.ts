@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig, createLogger, type Logger, PinoNestLogger } from '@pbw/core';
 import { createDataSource, migrate } from '@pbw/db';
+import { assertRedisNoEviction } from '@pbw/queue';
 import { AppModule } from './app.module';
 import { serveWebApp } from './web-assets';
 
@@ -19,6 +20,7 @@ export interface StartedApi {
  */
 export async function startApi(config: AppConfig, opts: { listen?: boolean } = {}): Promise<StartedApi> {
   const logger = createLogger(config.logLevel, 'pbw-api');
+  await assertRedisNoEviction(config.redisUrl);
   const ds = createDataSource({ url: config.databaseUrl, applicationName: 'pbw-api-migrate', poolSize: 1 });
   await ds.initialize();
   try {

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type AppConfig, createLogger, PinoNestLogger } from '@pbw/core';
 import { createDataSource, migrationsCurrent } from '@pbw/db';
+import { assertRedisNoEviction } from '@pbw/queue';
 import { WorkerModule } from './worker.module';
 
 /** Waits (up to a limit) for the api to have migrated, so jobs never run against an old schema. */
@@ -23,6 +24,7 @@ async function waitForSchema(config: AppConfig, timeoutMs: number): Promise<void
 
 export async function startWorker(config: AppConfig, opts: { schemaWaitMs?: number } = {}): Promise<INestApplicationContext> {
   const logger = createLogger(config.logLevel, 'pbw-worker');
+  await assertRedisNoEviction(config.redisUrl);
   await waitForSchema(config, opts.schemaWaitMs ?? 60_000);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();

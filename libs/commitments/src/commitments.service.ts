@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES, replanned } from '@pbw/queue';
 import { DataSource } from 'typeorm';
 import { type ConnectionShape, PartnershipRole, conflict, fieldError, londonToday, notFound, type Actor } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
@@ -106,6 +109,8 @@ export class CommitmentsService {
     private readonly subGroups: SubGroupRepository,
     private readonly items: FrameworkItemRepository,
     private readonly partnerships: PartnershipRepository,
+    // Absent where the service runs without queues (the demo loader); the reminders' reconcile job catches up there.
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
   /** Whether the actor manages this agency's commitments: its own people (board members only read), and the secretariat. */
@@ -138,85 +143,96 @@ export class CommitmentsService {
 
   create(scope: Scope, input: CreateCommitmentInput): Promise<CommitmentEntity> {
     const a = scope.actor;
-    return this.mutations.run(scope, 'commitment.create', async (tx) => {
-      const agencyId = input.agencyId ?? a.agencyId;
-      if (!agencyId) throw fieldError('input.agencyId', 'Choose the agency making the commitment.');
-      AccessPolicy.assert(
-        CommitmentsService.canManage(a, agencyId),
-        AccessPolicy.isSecretariat(a) || a.role === PartnershipRole.MEMBER
-          ? 'You can only add commitments for your own agency.'
-          : 'Board members read commitments; the agency’s own people add them.',
-      );
-      if (!(await this.agencies.findById(tx, agencyId))) throw fieldError('input.agencyId', 'Choose an agency of this partnership.');
-      if (!input.title) throw fieldError('input.title', 'Enter the commitment.');
-      if (!input.offerArea) throw fieldError('input.offerArea', 'Choose a local offer area, or other.');
-      const checked = await this.check(tx, input, null);
-      const c = await this.commitments.insert(tx, {
-        agencyId,
-        createdByUserId: a.userId ?? undefined,
-        title: input.title,
-        description: input.description ?? '',
-        offerArea: input.offerArea,
-        measure: input.measure ?? '',
-        unit: input.unit ?? '',
-        baseline: input.baseline ?? null,
-        target: input.target ?? null,
-        polarity: input.polarity ?? Polarity.HIGHER_IS_BETTER,
-        currentValue: null,
-        dueDate: input.dueDate ?? null,
-        reviewDate: input.reviewDate ?? null,
-        status: input.status ?? ActionStatus.NOT_STARTED,
-        rag: input.rag ?? Rag.GREEN,
-        ...checked.fields,
-        version: 1,
-      });
-      await this.commitments.setFrameworkItems(tx, c.id, checked.itemIds);
-      return {
-        result: c,
-        audit: { entityType: 'Commitment', entityId: c.id, before: null, after: { ...snapshot(c), frameworkItemIds: checked.itemIds } },
-      };
-    });
+    return replanned(
+      this.reminders,
+      'COMMITMENT',
+      this.mutations.run(scope, 'commitment.create', async (tx) => {
+        const agencyId = input.agencyId ?? a.agencyId;
+        if (!agencyId) throw fieldError('input.agencyId', 'Choose the agency making the commitment.');
+        AccessPolicy.assert(
+          CommitmentsService.canManage(a, agencyId),
+          AccessPolicy.isSecretariat(a) || a.role === PartnershipRole.MEMBER
+            ? 'You can only add commitments for your own agency.'
+            : 'Board members read commitments; the agency’s own people add them.',
+        );
+        if (!(await this.agencies.findById(tx, agencyId))) throw fieldError('input.agencyId', 'Choose an agency of this partnership.');
+        if (!input.title) throw fieldError('input.title', 'Enter the commitment.');
+        if (!input.offerArea) throw fieldError('input.offerArea', 'Choose a local offer area, or other.');
+        const checked = await this.check(tx, input, null);
+        const c = await this.commitments.insert(tx, {
+          agencyId,
+          createdByUserId: a.userId ?? undefined,
+          title: input.title,
+          description: input.description ?? '',
+          offerArea: input.offerArea,
+          measure: input.measure ?? '',
+          unit: input.unit ?? '',
+          baseline: input.baseline ?? null,
+          target: input.target ?? null,
+          polarity: input.polarity ?? Polarity.HIGHER_IS_BETTER,
+          currentValue: null,
+          dueDate: input.dueDate ?? null,
+          reviewDate: input.reviewDate ?? null,
+          status: input.status ?? ActionStatus.NOT_STARTED,
+          rag: input.rag ?? Rag.GREEN,
+          ...checked.fields,
+          version: 1,
+        });
+        await this.commitments.setFrameworkItems(tx, c.id, checked.itemIds);
+        return {
+          result: c,
+          audit: { entityType: 'Commitment', entityId: c.id, before: null, after: { ...snapshot(c), frameworkItemIds: checked.itemIds } },
+        };
+      }),
+    );
   }
 
   update(scope: Scope, input: UpdateCommitmentInput): Promise<CommitmentEntity> {
-    return this.mutations.run(scope, 'commitment.update', async (tx) => {
-      const c = await this.lock(tx, input.id);
-      const before = await this.view(tx, c);
-      AccessPolicy.assert(
-        CommitmentsService.canManage(tx.actor, c.agencyId),
-        'Only the agency’s own people and the board secretariat can change its commitments.',
-      );
-      if (input.version !== c.version) {
-        throw conflict(
-          'Someone else changed this commitment since you opened it. Check the current details and make your change again.',
-          before,
+    return replanned(
+      this.reminders,
+      'COMMITMENT',
+      this.mutations.run(scope, 'commitment.update', async (tx) => {
+        const c = await this.lock(tx, input.id);
+        const before = await this.view(tx, c);
+        AccessPolicy.assert(
+          CommitmentsService.canManage(tx.actor, c.agencyId),
+          'Only the agency’s own people and the board secretariat can change its commitments.',
         );
-      }
-      const checked = await this.check(tx, input, c);
-      // Null leaves a field that cannot be empty as it was (as check() does for visibility, inLocalOffer and the id lists);
-      // null clears only what may be empty: the measures and dates below, and the offer wording and eligibility.
-      c.title = input.title ?? c.title;
-      c.description = input.description ?? c.description;
-      c.offerArea = input.offerArea ?? c.offerArea;
-      c.measure = input.measure ?? c.measure;
-      c.unit = input.unit ?? c.unit;
-      c.polarity = input.polarity ?? c.polarity;
-      c.status = input.status ?? c.status;
-      c.rag = input.rag ?? c.rag;
-      if (input.baseline !== undefined) c.baseline = input.baseline;
-      if (input.target !== undefined) c.target = input.target;
-      if (input.dueDate !== undefined) c.dueDate = input.dueDate;
-      if (input.reviewDate !== undefined) c.reviewDate = input.reviewDate;
-      Object.assign(c, checked.fields);
-      c.version += 1;
-      const saved = await this.commitments.save(tx, c);
-      await this.commitments.setFrameworkItems(tx, c.id, checked.itemIds);
-      return { result: saved, audit: { entityType: 'Commitment', entityId: c.id, before, after: await this.view(tx, saved) } };
-    });
+        if (input.version !== c.version) {
+          throw conflict(
+            'Someone else changed this commitment since you opened it. Check the current details and make your change again.',
+            before,
+          );
+        }
+        const checked = await this.check(tx, input, c);
+        // Null leaves a field that cannot be empty as it was (as check() does for visibility, inLocalOffer and the id lists);
+        // null clears only what may be empty: the measures and dates below, and the offer wording and eligibility.
+        c.title = input.title ?? c.title;
+        c.description = input.description ?? c.description;
+        c.offerArea = input.offerArea ?? c.offerArea;
+        c.measure = input.measure ?? c.measure;
+        c.unit = input.unit ?? c.unit;
+        c.polarity = input.polarity ?? c.polarity;
+        c.status = input.status ?? c.status;
+        c.rag = input.rag ?? c.rag;
+        if (input.baseline !== undefined) c.baseline = input.baseline;
+        if (input.target !== undefined) c.target = input.target;
+        if (input.dueDate !== undefined) c.dueDate = input.dueDate;
+        if (input.reviewDate !== undefined) c.reviewDate = input.reviewDate;
+        Object.assign(c, checked.fields);
+        c.version += 1;
+        const saved = await this.commitments.save(tx, c);
+        await this.commitments.setFrameworkItems(tx, c.id, checked.itemIds);
+        return { result: saved, audit: { entityType: 'Commitment', entityId: c.id, before, after: await this.view(tx, saved) } };
+      }),
+    );
   }
 
-  postUpdate(scope: Scope, input: PostCommitmentUpdateInput): Promise<{ commitment: CommitmentEntity; update: CommitmentUpdateEntity }> {
-    return this.mutations.run(scope, 'commitment.postUpdate', async (tx) => {
+  async postUpdate(
+    scope: Scope,
+    input: PostCommitmentUpdateInput,
+  ): Promise<{ commitment: CommitmentEntity; update: CommitmentUpdateEntity }> {
+    const done = await this.mutations.run(scope, 'commitment.postUpdate', async (tx) => {
       const c = await this.lock(tx, input.commitmentId);
       AccessPolicy.assert(
         CommitmentsService.canManage(tx.actor, c.agencyId),
@@ -255,6 +271,9 @@ export class CommitmentsService {
         ],
       };
     });
+    // A commitment met or dropped has no more reviews to remind about.
+    await replanned(this.reminders, 'COMMITMENT', Promise.resolve(done.commitment));
+    return done;
   }
 
   frameworkItemIds(scope: Scope, ids: readonly string[]) {

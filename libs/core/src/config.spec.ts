@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       smtpUrl: null,
       mailFrom: 'Partnership Board Workspace <no-reply@localhost>',
       mailOutboxDir: expect.stringMatching(/\.data[/\\]outbox$/),
+      queueLockMs: 60000,
     });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -76,6 +77,7 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
       MAIL_FROM: 'Riverside Board <board@riverside.example>',
       MAIL_OUTBOX_DIR: '/var/lib/pbw/outbox',
+      QUEUE_LOCK_MS: '120000',
     });
     expect(c).toMatchObject({
       nodeEnv: 'production',
@@ -102,6 +104,7 @@ describe('loadConfig', () => {
       smtpUrl: 'smtps://mailer:secret@smtp.example.org:465',
       mailFrom: 'Riverside Board <board@riverside.example>',
       mailOutboxDir: '/var/lib/pbw/outbox',
+      queueLockMs: 120000,
     });
   });
 

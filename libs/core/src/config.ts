@@ -42,6 +42,12 @@ export interface AppConfig {
   mailFrom: string;
   /** Where e-mails go as .eml files when no SMTP server is configured. */
   mailOutboxDir: string;
+  /**
+   * How long a worker holds a job before others may take it back (it renews the hold while it
+   * lives): long enough for the longest job step, an SMTP send at its timeouts; short enough
+   * that a crashed worker's job is picked up again soon. Also how often stalled jobs are checked.
+   */
+  queueLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +148,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: r.env.SMTP_URL ? url(r, 'SMTP_URL', ['smtp:', 'smtps:']) : null,
     mailFrom: str(r, 'MAIL_FROM', 'Partnership Board Workspace <no-reply@localhost>'),
     mailOutboxDir: str(r, 'MAIL_OUTBOX_DIR', join(__dirname, '../../../.data/outbox')),
+    queueLockMs: int(r, 'QUEUE_LOCK_MS', 60000, 1000, 600000),
   };
   if (!isAbsolute(config.mailOutboxDir)) r.problems.push(`MAIL_OUTBOX_DIR must be an absolute path, got "${config.mailOutboxDir}"`);
   if (!/^[^<>]*<[^<>@\s]+@[^<>\s]+>$|^[^<>@\s]+@[^<>\s]+$/.test(config.mailFrom)) {

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES, requestEvent } from '@pbw/queue';
 import { type ConnectionShape, conflict, fieldError, forbidden, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
@@ -61,6 +64,8 @@ export class EvidenceService {
     private readonly actions: ActionRepository,
     private readonly items: FrameworkItemRepository,
     private readonly files: FileRepository,
+    // Absent where the service runs without queues (the demo loader).
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
   list(scope: Scope, args: EvidenceListArgs): Promise<ConnectionShape<EvidenceEntity>> {
@@ -173,8 +178,8 @@ export class EvidenceService {
     });
   }
 
-  returnEvidence(scope: Scope, input: ReturnEvidenceInput): Promise<EvidenceEntity> {
-    return this.transition(scope, input.id, 'evidence.return', async (tx, e) => {
+  async returnEvidence(scope: Scope, input: ReturnEvidenceInput): Promise<EvidenceEntity> {
+    const returned = await this.transition(scope, input.id, 'evidence.return', async (tx, e) => {
       this.assertCanReview(tx, e);
       if (!AWAITING_REVIEW.includes(e.status)) throw this.wrongState(e, 'returned');
       e.status = EvidenceStatus.RETURNED;
@@ -184,6 +189,13 @@ export class EvidenceService {
       // The reason also goes on the evidence's comments, so the conversation reads in order.
       await this.comments.insert(tx, { evidenceId: e.id, authorUserId: tx.actor.userId ?? undefined, body: input.comment });
     });
+    // Once committed, the author hears (by the partnership's rule for returned evidence).
+    await requestEvent(
+      this.reminders,
+      { partnershipId: returned.partnershipId, event: 'EVIDENCE_RETURNED', recordId: returned.id },
+      returned.version,
+    );
+    return returned;
   }
 
   addComment(scope: Scope, input: AddEvidenceCommentInput): Promise<EvidenceCommentEntity> {

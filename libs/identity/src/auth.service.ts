@@ -128,13 +128,14 @@ export class AuthService {
   async requestPasswordReset(email: string, requestId?: string): Promise<boolean> {
     const users = (await this.credentials.usersByEmail(email)).filter((u) => u.status === UserStatus.ACTIVE);
     for (const user of users) {
-      await this.mutations.run(this.scopeFor(user, requestId), 'user.requestPasswordReset', async (tx) => {
+      const issuing = this.mutations.run(this.scopeFor(user, requestId), 'user.requestPasswordReset', async (tx) => {
         const issued = await this.identity.issueToken(tx, user, AuthTokenKind.PASSWORD_RESET);
         return {
-          result: null,
+          result: issued,
           audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } },
         };
       });
+      await this.identity.emailed(issuing);
     }
     return true;
   }

@@ -232,6 +232,10 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' })
   body: string;
 
+  /** The one-time link in the body; cleared, with the body's copy, once the e-mail has gone. */
+  @Column({ type: 'text', nullable: true })
+  link: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

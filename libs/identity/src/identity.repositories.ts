@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import type { ConnectionShape, PageArgs } from '@pbw/core';
-import { ScopedRepository, type Scope, type TxScope } from '@pbw/db';
+import { ScopedRepository, isUuid, type Scope, type TxScope } from '@pbw/db';
 import {
   AgencyEntity,
   AuthTokenEntity,
@@ -178,6 +178,12 @@ export class RefreshTokenRepository extends ScopedRepository<RefreshTokenEntity>
 export class OutboxRepository extends ScopedRepository<OutboxMessageEntity> {
   protected readonly entity = OutboxMessageEntity;
   protected readonly alias = 'o';
+
+  /** A message still to send, locked until the sending transaction ends: two senders never both send it. */
+  lockUnsent(tx: TxScope, id: string): Promise<OutboxMessageEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.select(tx).andWhere('o.id = :id AND o.sent_at IS NULL', { id }).setLock('pessimistic_write').getOne();
+  }
 }
 
 export function escapeLike(s: string): string {

@@ -1,4 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES, requestOutboxSend } from '@pbw/queue';
 import { APP_CONFIG, type AppConfig, PartnershipRole, type ConnectionShape, fieldError, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
@@ -22,6 +25,8 @@ export interface IssuedToken {
   token: string;
   url: string;
   expiresAt: Date;
+  /** The outbox message carrying the link, which the worker e-mails. */
+  outboxMessageId: string;
 }
 
 /** Partnership set-up: the partnership's details, its agencies and its people. */
@@ -36,6 +41,8 @@ export class IdentityService {
     private readonly authTokens: AuthTokenRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly outbox: OutboxRepository,
+    // Absent where the service runs without queues (the demo loader).
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
   async partnership(scope: Scope): Promise<PartnershipEntity> {
@@ -112,54 +119,60 @@ export class IdentityService {
 
   inviteUser(scope: Scope, input: InviteUserInput): Promise<IssuedToken> {
     AccessPolicy.assertAdminister(scope.actor);
-    return this.mutations.run(scope, 'user.invite', async (tx) => {
-      if (!(await this.agencies.findById(tx, input.agencyId)))
-        throw fieldError('input.agencyId', 'Choose an agency from this partnership.');
-      if (await this.users.findByEmail(tx, input.email)) {
-        throw fieldError('input.email', 'Someone with this email address is already in the partnership.');
-      }
-      const user = await this.users.insert(tx, {
-        email: input.email,
-        name: input.name,
-        jobTitle: input.jobTitle || null,
-        agencyId: input.agencyId,
-        role: input.role,
-        status: UserStatus.INVITED,
-        passwordHash: null,
-      });
-      const issued = await this.issueToken(tx, user, AuthTokenKind.INVITATION);
-      return { result: issued, audit: { entityType: 'User', entityId: user.id, before: null, after: snapshot(user) } };
-    });
+    return this.emailed(
+      this.mutations.run(scope, 'user.invite', async (tx) => {
+        if (!(await this.agencies.findById(tx, input.agencyId)))
+          throw fieldError('input.agencyId', 'Choose an agency from this partnership.');
+        if (await this.users.findByEmail(tx, input.email)) {
+          throw fieldError('input.email', 'Someone with this email address is already in the partnership.');
+        }
+        const user = await this.users.insert(tx, {
+          email: input.email,
+          name: input.name,
+          jobTitle: input.jobTitle || null,
+          agencyId: input.agencyId,
+          role: input.role,
+          status: UserStatus.INVITED,
+          passwordHash: null,
+        });
+        const issued = await this.issueToken(tx, user, AuthTokenKind.INVITATION);
+        return { result: issued, audit: { entityType: 'User', entityId: user.id, before: null, after: snapshot(user) } };
+      }),
+    );
   }
 
   resendInvitation(scope: Scope, userId: string): Promise<IssuedToken> {
     AccessPolicy.assertAdminister(scope.actor);
-    return this.mutations.run(scope, 'user.resendInvitation', async (tx) => {
-      const user = await this.users.lockById(tx, userId);
-      if (!user) throw notFound('User');
-      if (user.status !== UserStatus.INVITED) {
-        throw fieldError('input.userId', `${user.name} has already accepted their invitation.`);
-      }
-      const issued = await this.issueToken(tx, user, AuthTokenKind.INVITATION);
-      return {
-        result: issued,
-        audit: { entityType: 'User', entityId: user.id, before: null, after: { invitationExpiresAt: issued.expiresAt.toISOString() } },
-      };
-    });
+    return this.emailed(
+      this.mutations.run(scope, 'user.resendInvitation', async (tx) => {
+        const user = await this.users.lockById(tx, userId);
+        if (!user) throw notFound('User');
+        if (user.status !== UserStatus.INVITED) {
+          throw fieldError('input.userId', `${user.name} has already accepted their invitation.`);
+        }
+        const issued = await this.issueToken(tx, user, AuthTokenKind.INVITATION);
+        return {
+          result: issued,
+          audit: { entityType: 'User', entityId: user.id, before: null, after: { invitationExpiresAt: issued.expiresAt.toISOString() } },
+        };
+      }),
+    );
   }
 
   issuePasswordReset(scope: Scope, userId: string): Promise<IssuedToken> {
     AccessPolicy.assertAdminister(scope.actor);
-    return this.mutations.run(scope, 'user.issuePasswordReset', async (tx) => {
-      const user = await this.users.lockById(tx, userId);
-      if (!user) throw notFound('User');
-      if (user.status !== UserStatus.ACTIVE) throw fieldError('input.userId', `${user.name} does not have an active account.`);
-      const issued = await this.issueToken(tx, user, AuthTokenKind.PASSWORD_RESET);
-      return {
-        result: issued,
-        audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } },
-      };
-    });
+    return this.emailed(
+      this.mutations.run(scope, 'user.issuePasswordReset', async (tx) => {
+        const user = await this.users.lockById(tx, userId);
+        if (!user) throw notFound('User');
+        if (user.status !== UserStatus.ACTIVE) throw fieldError('input.userId', `${user.name} does not have an active account.`);
+        const issued = await this.issueToken(tx, user, AuthTokenKind.PASSWORD_RESET);
+        return {
+          result: issued,
+          audit: { entityType: 'User', entityId: user.id, before: null, after: { passwordResetExpiresAt: issued.expiresAt.toISOString() } },
+        };
+      }),
+    );
   }
 
   updateUser(scope: Scope, input: UpdateUserInput): Promise<UserEntity> {
@@ -226,6 +239,16 @@ export class IdentityService {
     }
   }
 
+  /**
+   * Once the token's transaction has committed, asks the worker to e-mail it at once. Should
+   * the request be lost, the hourly reconcile job sends any message still waiting.
+   */
+  async emailed(issuing: Promise<IssuedToken>): Promise<IssuedToken> {
+    const issued = await issuing;
+    await requestOutboxSend(this.reminders, { partnershipId: issued.user.partnershipId, messageId: issued.outboxMessageId });
+    return issued;
+  }
+
   /** Replaces any open token of the kind, writes the message to the outbox, and returns the token once. */
   async issueToken(tx: TxScope, user: UserEntity, kind: AuthTokenKind): Promise<IssuedToken> {
     await this.authTokens.revokeOpen(tx, user.id, kind);
@@ -238,9 +261,10 @@ export class IdentityService {
     const path = kind === AuthTokenKind.INVITATION ? 'accept-invitation' : 'reset-password';
     const url = `${this.config.publicUrl.replace(/\/$/, '')}/${path}?token=${encodeURIComponent(token)}`;
     const until = expiresAt.toUTCString();
-    await this.outbox.insert(tx, {
+    const message = await this.outbox.insert(tx, {
       kind,
       toEmail: user.email,
+      link: url,
       subject:
         kind === AuthTokenKind.INVITATION
           ? `You are invited to the ${partnership.name} workspace`
@@ -250,6 +274,6 @@ export class IdentityService {
           ? `Hello ${user.name},\n\nYou have been invited to the ${partnership.name} workspace. Set your password here:\n${url}\n\nThis link works once and expires on ${until}.`
           : `Hello ${user.name},\n\nUse this link to set a new password:\n${url}\n\nThis link works once and expires on ${until}. If you did not ask for it, you can ignore this message.`,
     });
-    return { user, token, url, expiresAt };
+    return { user, token, url, expiresAt, outboxMessageId: message.id };
   }
 }

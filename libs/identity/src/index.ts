@@ -7,7 +7,7 @@ export * from './identity.service';
 export * from './auth.service';
 export * from './credentials.repository';
 export * from './password.policy';
-export { hashPassword } from './secrets';
+export { hashPassword, hashToken, newToken } from './secrets';
 export * from './maintenance.module';
 export * from './invitation-expiry.service';
 export * from './identity.resolver';

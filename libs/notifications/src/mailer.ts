@@ -37,7 +37,13 @@ export interface MailerConfig {
  */
 export function createMailer(config: MailerConfig): Mailer {
   if (config.smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
+    // Bounded waits, so one stuck server cannot hold a job past its queue lock (QUEUE_LOCK_MS).
+    const transport: Transporter = nodemailer.createTransport({
+      url: config.smtpUrl,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 30_000,
+    } as Parameters<typeof nodemailer.createTransport>[0]);
     return {
       async send(mail) {
         const info = await transport.sendMail({ from: config.mailFrom, ...mail });

@@ -41,6 +41,8 @@ export class NotificationEntity {
   @Column({ type: 'text', nullable: true }) link: string | null;
   @Column({ name: 'dedupe_key', type: 'text' }) dedupeKey: string;
   @Column({ name: 'email_status', type: 'text' }) emailStatus: EmailStatus;
+  /** Which digest a DIGEST notification waits for. */
+  @Column({ type: 'text', nullable: true }) digest: 'DAILY' | 'WEEKLY' | null;
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true }) emailedAt: Date | null;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
@@ -55,4 +57,16 @@ export class NotificationPreferenceEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-export const NOTIFICATIONS_ENTITIES = [NotificationEntity, NotificationPreferenceEntity];
+/** A person's calendar feed: the secret is in the address; only its hash is kept. */
+@Entity('calendar_feeds')
+export class CalendarFeedEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'partnership_id', type: 'uuid' }) partnershipId: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Column({ name: 'token_hash', type: 'text' }) tokenHash: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true }) lastUsedAt: Date | null;
+}
+
+export const NOTIFICATIONS_ENTITIES = [NotificationEntity, NotificationPreferenceEntity, CalendarFeedEntity];

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type ConnectionShape, type PageArgs } from '@pbw/core';
-import { ScopedRepository, type Scope, type TxScope } from '@pbw/db';
-import { type DeliveryMode, NotificationEntity, NotificationPreferenceEntity, type NotificationKind } from './notifications.entities';
+import { ScopedRepository, isUuid, type Scope, type TxScope } from '@pbw/db';
+import {
+  type DeliveryMode,
+  EmailStatus,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  type NotificationKind,
+} from './notifications.entities';
 
 /** Notifications are one person's own: every read is narrowed to the caller, whatever their role. */
 @Injectable()
@@ -59,7 +65,35 @@ export class NotificationRepository extends ScopedRepository<NotificationEntity>
     );
   }
 
-  byDedupeKey(scope: Scope, dedupeKey: string): Promise<NotificationEntity | null> {
-    return this.select(scope).andWhere('n.dedupe_key = :dedupeKey', { dedupeKey }).getOne();
+  /** A notification waiting to be e-mailed at once, locked until the sending transaction ends: two senders never both send it. */
+  lockPending(tx: TxScope, id: string): Promise<NotificationEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.select(tx).andWhere("n.id = :id AND n.email_status = 'PENDING'", { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** What one person's digest gathers, locked, oldest first: a second digest run finds them sent. */
+  lockDigest(tx: TxScope, userId: string, period: 'DAILY' | 'WEEKLY'): Promise<NotificationEntity[]> {
+    return this.select(tx)
+      .andWhere("n.user_id = :userId AND n.email_status = 'DIGEST' AND n.digest = :period", { userId, period })
+      .orderBy('n.created_at')
+      .addOrderBy('n.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** The notifications a reminder made, by their dedupe keys, for e-mailing. */
+  byDedupeKeys(scope: Scope, keys: readonly string[]): Promise<NotificationEntity[]> {
+    if (!keys.length) return Promise.resolve([]);
+    return this.select(scope).andWhere('n.dedupe_key IN (:...keys)', { keys }).getMany();
+  }
+
+  async markEmailed(tx: TxScope, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await tx.manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ emailStatus: EmailStatus.SENT, emailedAt: () => 'now()' })
+      .where('partnership_id = :pid AND id IN (:...ids)', { pid: tx.partnershipId, ids })
+      .execute();
   }
 }

@@ -95,6 +95,7 @@ export class NotificationsService {
       link: to.message.link,
       dedupeKey: to.dedupeKey,
       emailStatus: EMAIL_FOR_MODE[mode],
+      digest: mode === DeliveryMode.DAILY || mode === DeliveryMode.WEEKLY ? mode : null,
       emailedAt: null,
       readAt: null,
     });

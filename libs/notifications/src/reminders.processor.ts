@@ -1,72 +1,134 @@
-import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { type Job, type Queue, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@pbw/core';
 import { AuditModule } from '@pbw/audit';
-import { PartnershipRepository, UserRepository } from '@pbw/identity';
-import { ActionRepository, WorkPlanRepository } from '@pbw/workplans';
-import { JOBS, QUEUES, SCHEDULER_IDS, type ReplanRemindersJob, type SendReminderJob } from '@pbw/queue';
+import { OutboxRepository, PartnershipRepository, UserRepository } from '@pbw/identity';
+import {
+  JOBS,
+  type NotifyEventJob,
+  QUEUES,
+  type ReconcileRemindersJob,
+  type ReplanRemindersJob,
+  SCHEDULER_IDS,
+  redisConnection,
+  type SendDigestsJob,
+  type SendOutboxJob,
+  type SendReminderJob,
+} from '@pbw/queue';
+import { DeliverySourcesRepository } from './delivery-sources.repository';
+import { DeliveryService, MAILER } from './delivery.service';
+import { EventSourcesRepository } from './event-sources.repository';
 import { createMailer } from './mailer';
 import { NotificationRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { ReminderRecordsRepository } from './reminder-records.repository';
+import { ReminderRuleRepository } from './reminder-rules.repository';
 import { ReminderSourcesRepository } from './reminder-sources.repository';
-import { MAILER, RemindersService } from './reminders.service';
+import { RemindersService } from './reminders.service';
 
-/** How often the reconcile job rebuilds reminders from PostgreSQL. */
+/** How often the reconcile job rebuilds reminders from PostgreSQL and sweeps unsent e-mail. */
 const RECONCILE_EVERY_MS = 60 * 60_000;
 
-@Processor(QUEUES.REMINDERS)
-export class RemindersProcessor extends WorkerHost {
-  constructor(private readonly reminders: RemindersService) {
-    super();
+type ReminderJobData = ReplanRemindersJob | SendReminderJob | ReconcileRemindersJob | NotifyEventJob | SendOutboxJob | SendDigestsJob;
+
+/**
+ * The reminders queue's worker, made here rather than by @Processor so that its lock duration
+ * (and with it how soon a crashed worker's job is taken back) comes from the configuration.
+ */
+@Injectable()
+export class RemindersProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: Worker;
+  private readonly log = new Logger('RemindersProcessor');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reminders: RemindersService,
+    private readonly delivery: DeliveryService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = new Worker(QUEUES.REMINDERS, (job: Job<ReminderJobData>) => this.process(job), {
+      connection: redisConnection(this.config.redisUrl),
+      prefix: this.config.queuePrefix,
+      lockDuration: this.config.queueLockMs,
+      stalledInterval: this.config.queueLockMs,
+      // One job at a time: two re-plans of one record must not interleave their reads and writes of its jobs.
+      concurrency: 1,
+    });
+    // Job failures are kept on the job (and shown to the secretariat); this is the worker's own trouble, such as Redis going away.
+    this.worker.on('error', (err) => this.log.error(`Reminders worker: ${err.message}`));
   }
 
-  async process(job: Job<ReplanRemindersJob | SendReminderJob | Record<string, never>>): Promise<unknown> {
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async process(job: Job<ReminderJobData>): Promise<unknown> {
     switch (job.name) {
       case JOBS.REPLAN_REMINDERS: {
         const d = job.data as ReplanRemindersJob;
-        return this.reminders.replanAction(d.partnershipId, d.recordId);
+        return this.reminders.replan(d.partnershipId, d.recordType, d.recordId);
       }
       case JOBS.SEND_REMINDER:
         return this.reminders.sendReminder(job.id ?? '', (job.data as SendReminderJob).partnershipId);
       case JOBS.RECONCILE_REMINDERS:
-        return this.reminders.reconcile();
+        return this.reminders.reconcile((job.data as ReconcileRemindersJob).partnershipId ?? null);
+      case JOBS.NOTIFY_EVENT:
+        return this.reminders.notifyEvent(job.id ?? '', job.data as NotifyEventJob);
+      case JOBS.SEND_OUTBOX: {
+        const d = job.data as SendOutboxJob;
+        return this.delivery.sendOutbox(d.partnershipId, d.messageId);
+      }
+      case JOBS.SEND_DIGESTS:
+        return this.delivery.sendDigests((job.data as SendDigestsJob).period);
       default:
         throw new Error(`Unknown reminders job ${job.name}`);
     }
   }
 }
 
-/** Registers the reconcile job under a fixed scheduler id when the worker starts: any number of workers upsert the same one. */
+/**
+ * Registers the repeating jobs under fixed scheduler ids when the worker starts: any number of
+ * workers upsert the same ones. Digests go at 07:30 London, the weekly one on Mondays.
+ */
 @Injectable()
 export class RemindersScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QUEUES.REMINDERS) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const keep = { removeOnComplete: 50, removeOnFail: 500 };
     await this.queue.upsertJobScheduler(
       SCHEDULER_IDS.RECONCILE_REMINDERS,
       { every: RECONCILE_EVERY_MS, immediately: true },
-      { name: JOBS.RECONCILE_REMINDERS, data: {}, opts: { removeOnComplete: 50, removeOnFail: 500 } },
+      { name: JOBS.RECONCILE_REMINDERS, data: {}, opts: keep },
     );
+    const digest = (period: SendDigestsJob['period']) => ({ name: JOBS.SEND_DIGESTS, data: { period }, opts: keep });
+    await this.queue.upsertJobScheduler(SCHEDULER_IDS.DAILY_DIGEST, { pattern: '0 30 7 * * *', tz: 'Europe/London' }, digest('DAILY'));
+    await this.queue.upsertJobScheduler(SCHEDULER_IDS.WEEKLY_DIGEST, { pattern: '0 30 7 * * 1', tz: 'Europe/London' }, digest('WEEKLY'));
   }
 }
 
-/** The worker's side of reminders: planning, sending and reconciling. */
+/** The worker's side of reminders: planning, sending, reconciling, digests and security e-mails. */
 @Module({
   imports: [AuditModule],
   providers: [
     { provide: MAILER, useFactory: (config: AppConfig) => createMailer(config), inject: [APP_CONFIG] },
-    ActionRepository,
-    WorkPlanRepository,
     UserRepository,
     PartnershipRepository,
+    OutboxRepository,
     NotificationRepository,
     NotificationsService,
+    ReminderRecordsRepository,
+    ReminderRuleRepository,
     ReminderSourcesRepository,
+    EventSourcesRepository,
+    DeliverySourcesRepository,
+    DeliveryService,
     RemindersService,
     RemindersProcessor,
     RemindersScheduler,
   ],
-  exports: [RemindersService],
+  exports: [RemindersService, DeliveryService],
 })
 export class RemindersWorkerModule {}

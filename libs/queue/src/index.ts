@@ -1,2 +1,4 @@
 export * from './queues';
 export * from './queue.module';
+export * from './requests';
+export * from './redis-check';

@@ -14,6 +14,12 @@ export const JOBS = {
   SEND_REMINDER: 'send-reminder',
   /** Rebuild every planned reminder from PostgreSQL (after Redis lost them, or a missed re-plan). */
   RECONCILE_REMINDERS: 'reconcile-reminders',
+  /** Tell people about something that happened (evidence returned, a pack published): at once, by rule. */
+  NOTIFY_EVENT: 'notify-event',
+  /** E-mail one security message (an invitation or a password reset) from the outbox. */
+  SEND_OUTBOX: 'send-outbox',
+  /** Gather each person's waiting notifications into their daily or weekly e-mail. */
+  SEND_DIGESTS: 'send-digests',
 } as const;
 
 /** Deterministic ids: re-planning replaces a job instead of adding a second one. */
@@ -21,21 +27,54 @@ export const SCHEDULER_IDS = {
   EXPIRE_INVITATIONS: 'expire-invitations',
   PURGE_UNATTACHED_FILES: 'purge-unattached-files',
   RECONCILE_REMINDERS: 'reconcile-reminders',
+  DAILY_DIGEST: 'daily-digest',
+  WEEKLY_DIGEST: 'weekly-digest',
 } as const;
 
 /** A record whose reminders may have changed. Ids only: the worker reloads the record. */
 export interface ReplanRemindersJob {
   partnershipId: string;
-  recordType: 'ACTION';
+  recordType: ReminderRecordType;
   recordId: string;
 }
+
+export type ReminderRecordType = 'ACTION' | 'MEETING' | 'COMMITMENT' | 'VOICE_ITEM';
 
 /** Ids only; which rule and date it is for are in the job id, so a re-plan for another date never matches it. */
 export interface SendReminderJob {
   partnershipId: string;
-  recordType: 'ACTION';
+  recordType: ReminderRecordType;
   recordId: string;
 }
+
+/** Reconcile one partnership (after its rules changed) or, with none, every partnership. */
+export interface ReconcileRemindersJob {
+  partnershipId?: string;
+}
+
+/** Something that happened to a record; the job id names the record and its version, so it is told once. */
+export interface NotifyEventJob {
+  partnershipId: string;
+  event: 'EVIDENCE_RETURNED';
+  recordId: string;
+}
+
+export interface SendOutboxJob {
+  partnershipId: string;
+  messageId: string;
+}
+
+export interface SendDigestsJob {
+  period: 'DAILY' | 'WEEKLY';
+}
+
+/** Job options the api and worker share for one-off notification jobs: retried with backoff, kept a while when they fail. */
+export const NOTIFY_JOB_OPTS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 7 * 86_400, count: 5_000 },
+  removeOnFail: { age: 30 * 86_400, count: 1_000 },
+} as const;
 
 export interface ExpireInvitationsJob {
   /** Expire invitations whose expiry is before this instant (ISO); defaults to when the job runs. */

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES, replanned } from '@pbw/queue';
 import { type Actor, type ConnectionShape, PartnershipRole, conflict, fieldError, londonToday, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
@@ -36,6 +39,8 @@ export class VoiceService {
     private readonly subGroups: SubGroupRepository,
     private readonly agencies: AgencyRepository,
     private readonly frameworkItems: FrameworkItemRepository,
+    // Absent where the service runs without queues (the demo loader); the reminders' reconcile job catches up there.
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
   /** The assigned sub-group's chair, the assigned agency's own people (not board members), and the secretariat. */
@@ -63,80 +68,100 @@ export class VoiceService {
 
   create(scope: Scope, input: CreateVoiceItemInput): Promise<VoiceItemEntity> {
     AccessPolicy.assert(AccessPolicy.isSecretariat(scope.actor), SECRETARIAT_ONLY);
-    return this.mutations.run(scope, 'voiceItem.create', async (tx) => {
-      if (!input.raisedOn) throw fieldError('input.raisedOn', 'Enter the date it was raised.');
-      if (!input.raisingGroup) throw fieldError('input.raisingGroup', 'Say which group raised it.');
-      if (!input.issue) throw fieldError('input.issue', 'Say what young people raised.');
-      const c = await this.check(tx, input, null);
-      const v = await this.items.insert(tx, {
-        raisedOn: input.raisedOn,
-        raisingGroup: input.raisingGroup,
-        issue: input.issue,
-        assignedSubGroupId: c.assignedSubGroupId,
-        assignedAgencyId: c.assignedAgencyId,
-        responseDue: c.responseDue,
-        response: null,
-        respondedAt: null,
-        respondedByUserId: null,
-        status: VoiceStatus.OPEN,
-        createdByUserId: tx.actor.userId ?? undefined,
-        version: 1,
-      });
-      await this.items.setFrameworkItems(tx, v.id, c.itemIds);
-      return {
-        result: v,
-        audit: { entityType: 'VoiceItem', entityId: v.id, before: null, after: { ...snapshot(v), frameworkItemIds: c.itemIds } },
-      };
-    });
+    return replanned(
+      this.reminders,
+      'VOICE_ITEM',
+      this.mutations.run(scope, 'voiceItem.create', async (tx) => {
+        if (!input.raisedOn) throw fieldError('input.raisedOn', 'Enter the date it was raised.');
+        if (!input.raisingGroup) throw fieldError('input.raisingGroup', 'Say which group raised it.');
+        if (!input.issue) throw fieldError('input.issue', 'Say what young people raised.');
+        const c = await this.check(tx, input, null);
+        const v = await this.items.insert(tx, {
+          raisedOn: input.raisedOn,
+          raisingGroup: input.raisingGroup,
+          issue: input.issue,
+          assignedSubGroupId: c.assignedSubGroupId,
+          assignedAgencyId: c.assignedAgencyId,
+          responseDue: c.responseDue,
+          response: null,
+          respondedAt: null,
+          respondedByUserId: null,
+          status: VoiceStatus.OPEN,
+          createdByUserId: tx.actor.userId ?? undefined,
+          version: 1,
+        });
+        await this.items.setFrameworkItems(tx, v.id, c.itemIds);
+        return {
+          result: v,
+          audit: { entityType: 'VoiceItem', entityId: v.id, before: null, after: { ...snapshot(v), frameworkItemIds: c.itemIds } },
+        };
+      }),
+    );
   }
 
   update(scope: Scope, input: UpdateVoiceItemInput): Promise<VoiceItemEntity> {
-    return this.change(scope, 'voiceItem.update', input, async (tx, v) => {
-      AccessPolicy.assert(AccessPolicy.isSecretariat(tx.actor), SECRETARIAT_ONLY);
-      const c = await this.check(tx, input, v);
-      v.raisedOn = input.raisedOn ?? v.raisedOn;
-      v.raisingGroup = input.raisingGroup ?? v.raisingGroup;
-      v.issue = input.issue ?? v.issue;
-      v.assignedSubGroupId = c.assignedSubGroupId;
-      v.assignedAgencyId = c.assignedAgencyId;
-      v.responseDue = c.responseDue;
-      await this.items.setFrameworkItems(tx, v.id, c.itemIds);
-    });
+    return replanned(
+      this.reminders,
+      'VOICE_ITEM',
+      this.change(scope, 'voiceItem.update', input, async (tx, v) => {
+        AccessPolicy.assert(AccessPolicy.isSecretariat(tx.actor), SECRETARIAT_ONLY);
+        const c = await this.check(tx, input, v);
+        v.raisedOn = input.raisedOn ?? v.raisedOn;
+        v.raisingGroup = input.raisingGroup ?? v.raisingGroup;
+        v.issue = input.issue ?? v.issue;
+        v.assignedSubGroupId = c.assignedSubGroupId;
+        v.assignedAgencyId = c.assignedAgencyId;
+        v.responseDue = c.responseDue;
+        await this.items.setFrameworkItems(tx, v.id, c.itemIds);
+      }),
+    );
   }
 
   respond(scope: Scope, input: RespondToVoiceItemInput): Promise<VoiceItemEntity> {
-    return this.change(scope, 'voiceItem.respond', input, async (tx, v) => {
-      AccessPolicy.assert(
-        VoiceService.canRespond(tx.actor, v),
-        'Only the chair of the sub-group it is assigned to, the agency it is assigned to, and the board secretariat answer it.',
-      );
-      if (v.status === VoiceStatus.CLOSED) throw fieldError('input.id', 'This item is closed. Reopen it to change the response.');
-      v.response = input.response;
-      v.respondedAt = new Date();
-      v.respondedByUserId = tx.actor.userId;
-      v.status = VoiceStatus.RESPONDED;
-    });
+    return replanned(
+      this.reminders,
+      'VOICE_ITEM',
+      this.change(scope, 'voiceItem.respond', input, async (tx, v) => {
+        AccessPolicy.assert(
+          VoiceService.canRespond(tx.actor, v),
+          'Only the chair of the sub-group it is assigned to, the agency it is assigned to, and the board secretariat answer it.',
+        );
+        if (v.status === VoiceStatus.CLOSED) throw fieldError('input.id', 'This item is closed. Reopen it to change the response.');
+        v.response = input.response;
+        v.respondedAt = new Date();
+        v.respondedByUserId = tx.actor.userId;
+        v.status = VoiceStatus.RESPONDED;
+      }),
+    );
   }
 
   close(scope: Scope, input: VoiceItemVersionInput): Promise<VoiceItemEntity> {
-    return this.change(scope, 'voiceItem.close', input, async (tx, v) => {
-      AccessPolicy.assert(
-        AccessPolicy.isSecretariat(tx.actor),
-        'Only the board secretariat closes an item, once the answer has gone back to young people.',
-      );
-      if (v.status === VoiceStatus.OPEN) throw fieldError('input.id', 'Record the response before closing it.');
-      if (v.status === VoiceStatus.CLOSED) throw fieldError('input.id', 'This item is already closed.');
-      v.status = VoiceStatus.CLOSED;
-    });
+    return replanned(
+      this.reminders,
+      'VOICE_ITEM',
+      this.change(scope, 'voiceItem.close', input, async (tx, v) => {
+        AccessPolicy.assert(
+          AccessPolicy.isSecretariat(tx.actor),
+          'Only the board secretariat closes an item, once the answer has gone back to young people.',
+        );
+        if (v.status === VoiceStatus.OPEN) throw fieldError('input.id', 'Record the response before closing it.');
+        if (v.status === VoiceStatus.CLOSED) throw fieldError('input.id', 'This item is already closed.');
+        v.status = VoiceStatus.CLOSED;
+      }),
+    );
   }
 
   reopen(scope: Scope, input: VoiceItemVersionInput): Promise<VoiceItemEntity> {
-    return this.change(scope, 'voiceItem.reopen', input, async (tx, v) => {
-      AccessPolicy.assert(AccessPolicy.isSecretariat(tx.actor), 'Only the board secretariat reopens an item.');
-      if (v.status === VoiceStatus.OPEN) throw fieldError('input.id', 'This item is already open.');
-      // The earlier answer stays on record; it is answered again when it is responded to again.
-      v.status = VoiceStatus.OPEN;
-    });
+    return replanned(
+      this.reminders,
+      'VOICE_ITEM',
+      this.change(scope, 'voiceItem.reopen', input, async (tx, v) => {
+        AccessPolicy.assert(AccessPolicy.isSecretariat(tx.actor), 'Only the board secretariat reopens an item.');
+        if (v.status === VoiceStatus.OPEN) throw fieldError('input.id', 'This item is already open.');
+        // The earlier answer stays on record; it is answered again when it is responded to again.
+        v.status = VoiceStatus.OPEN;
+      }),
+    );
   }
 
   /** "You said, we did": what was raised in the period and has been answered, oldest first. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { JOBS, QUEUES, type ReplanRemindersJob } from '@pbw/queue';
+import { QUEUES, requestReplan } from '@pbw/queue';
 import { APP_CONFIG, type AppConfig, type ConnectionShape, conflict, fieldError, forbidden, londonToday, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot, type AuditRecord } from '@pbw/audit';
@@ -110,17 +110,9 @@ export class WorkPlansService {
     @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
-  /**
-   * Asks the worker to re-plan an action's reminders, after the change has committed. The job id
-   * (BullMQ ids cannot hold a colon) names the action's version, so each change is planned once; a failure here loses nothing,
-   * as the reconcile job rebuilds reminders from PostgreSQL.
-   */
-  private async replanReminders(a: ActionEntity): Promise<void> {
-    if (!this.reminders) return;
-    const job: ReplanRemindersJob = { partnershipId: a.partnershipId, recordType: 'ACTION', recordId: a.id };
-    await this.reminders
-      .add(JOBS.REPLAN_REMINDERS, job, { jobId: `replan-action-${a.id}-v${a.version}`, removeOnComplete: true, removeOnFail: 1000 })
-      .catch(() => undefined);
+  /** Asks the worker to re-plan an action's reminders once the change has committed. */
+  private replanReminders(a: ActionEntity): Promise<void> {
+    return requestReplan(this.reminders, a.partnershipId, 'ACTION', a.id, a.version);
   }
 
   get staleAfterDays(): number {

@@ -6,6 +6,7 @@ import { EvidenceReportsSearch1764200000000 } from './1764200000000-evidence-rep
 import { Commitments1764300000000 } from './1764300000000-commitments';
 import { Performance1764400000000 } from './1764400000000-performance';
 import { Notifications1764500000000 } from './1764500000000-notifications';
+import { ReminderRules1764600000000 } from './1764600000000-reminder-rules';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Commitments1764300000000,
   Performance1764400000000,
   Notifications1764500000000,
+  ReminderRules1764600000000,
 ];
