@@ -35,6 +35,8 @@ describe('reminders', () => {
   const received: Array<{ to: string[]; data: string }> = [];
   let P: TestPartnership;
   let chair: GqlClient;
+  let secretariat: GqlClient;
+  let member: GqlClient;
   let objectiveId: string;
   const today = londonToday();
 
@@ -87,12 +89,29 @@ describe('reminders', () => {
     const plan = await insertWorkPlan(stack.pg, P, { status: 'ACTIVE' });
     objectiveId = plan.objectiveIds[0];
     chair = stack.client((await signIn(stack.client(), P.chair.email)).accessToken);
+    secretariat = stack.client((await signIn(stack.client(), P.secretariat.email)).accessToken);
+    member = stack.client((await signIn(stack.client(), P.member.email)).accessToken);
   });
   afterAll(async () => {
     await queue?.close();
     await stack?.close();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });
+
+  /** Every reminder job still to run whose id names this record. */
+  const jobsOf = async (recordId: string): Promise<string[]> =>
+    (await queue.getJobs(['delayed', 'waiting', 'prioritized', 'paused']))
+      .map((j) => j.id ?? '')
+      .filter((id) => id.includes(`_${recordId}_`))
+      .sort();
+  const notes = async (like: string) =>
+    (
+      await stack.pg.query<{ user_id: string; kind: string; title: string; email_status: string }>(
+        'SELECT user_id, kind, title, email_status FROM notifications WHERE dedupe_key LIKE $1 ORDER BY user_id',
+        [like],
+      )
+    ).rows;
+  const mailsAbout = (words: string) => received.filter((m) => m.data.includes(words));
 
   const create = async (title: string, dueDate: string) =>
     (
@@ -221,5 +240,231 @@ describe('reminders', () => {
     await queue.add(JOBS.RECONCILE_REMINDERS, {}, { jobId: `reconcile-again-${Date.now()}` });
     await sleep(1500);
     for (const [i, a] of actions.entries()) expect(await planned(a.id)).toEqual(expectedFor(a.id, dues[i]));
+  });
+
+  it('the secretariat’s rule change re-plans: days before changed to 10 leaves only the 10-day reminder', async () => {
+    const due = addDays(today, 40);
+    const a = await create('Refresh the sufficiency strategy', due);
+    await until(
+      'the default plan',
+      () => planned(a.id),
+      (x) => x.join() === expectedFor(a.id, due).join(),
+    );
+    const r = await secretariat.ok<{ setReminderRule: { daysBefore: number[]; isDefault: boolean } }>(OPS.setReminderRule, {
+      input: { kind: 'ACTION_DUE', enabled: true, daysBefore: [10] },
+    });
+    expect(r.setReminderRule).toEqual(expect.objectContaining({ daysBefore: [10], isDefault: false }));
+    await until(
+      'the new plan',
+      () => planned(a.id),
+      (x) => x.join() === `action-due_${a.id}_10_${due}`,
+    );
+    // Turned off: none.
+    await secretariat.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: false } });
+    await until(
+      'no reminders',
+      () => planned(a.id),
+      (x) => x.length === 0,
+    );
+    await secretariat.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: true, daysBefore: [14, 3, 0] } });
+    await until(
+      'the default plan again',
+      () => planned(a.id),
+      (x) => x.join() === expectedFor(a.id, due).join(),
+    );
+  });
+
+  it('bad rule input names the field and changes nothing; only the secretariat may change rules', async () => {
+    const before = (await stack.pg.query('SELECT * FROM reminder_rules WHERE partnership_id = $1 ORDER BY kind', [P.id])).rows;
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ kind: 'REPORT_LATE', enabled: true, daysBefore: [3] }, 'input.daysBefore', 'This reminder has no days before to set.'],
+      [
+        { kind: 'ACTION_DUE', enabled: true, daysBefore: [] },
+        'input.daysBefore',
+        'Give at least one day before (0 is the day itself), or turn the reminder off.',
+      ],
+      [
+        { kind: 'ACTION_OVERDUE', enabled: true, chairAfterDays: 20, secretariatAfterDays: 10 },
+        'input.secretariatAfterDays',
+        'The secretariat hears after the chair: give at least as many days as for the chair.',
+      ],
+      [{ kind: 'INVITATION', enabled: false }, 'input.kind', 'Invitations to the workspace always go at once; there is no rule to change.'],
+      [{ kind: 'ACTION_DUE', enabled: true, daysBefore: [-1] }, 'input.daysBefore', 'Days before cannot be negative.'],
+    ];
+    for (const [input, path, message] of cases) {
+      const r = await secretariat.request(OPS.setReminderRule, { input });
+      expect({ input, fields: r.errors?.[0]?.extensions?.fields }).toEqual({ input, fields: [{ path, message }] });
+    }
+    const refused = await chair.request(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: false } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.pg.query('SELECT * FROM reminder_rules WHERE partnership_id = $1 ORDER BY kind', [P.id])).rows).toEqual(before);
+    // The preview escapes what it shows.
+    const preview = await secretariat.ok<{ emailPreview: { subject: string; html: string; text: string } }>(OPS.emailPreview, {
+      kind: 'EVIDENCE_RETURNED',
+    });
+    expect(preview.emailPreview.subject).toBe('Evidence returned to you: Care leavers’ council tax exemption');
+    expect(preview.emailPreview.html).toContain('<a href="http');
+    const digest = await secretariat.ok<{ emailPreview: { subject: string } }>(OPS.emailPreview, { kind: 'ACTION_DUE', digest: 'WEEKLY' });
+    expect(digest.emailPreview.subject).toBe('Your weekly summary: 2 updates');
+  });
+
+  it('an overdue action: the owner hears weekly, the chair after 14 days; each once', async () => {
+    const due = addDays(today, -14);
+    const a = await create('Review the placement stability plan', due);
+    // Fourteen days overdue today: the second weekly reminder and the chair's go now; the secretariat's waits.
+    const sent = await until(
+      'the overdue notifications',
+      () => notes(`action-overdue_${a.id}_%`),
+      (rows) => rows.length === 2 && rows.every((r) => r.email_status === 'SENT'),
+    );
+    expect(sent.map((r) => r.user_id).sort()).toEqual([P.chair.id, P.member.id].sort());
+    expect(sent.every((r) => r.title === 'Action overdue by 14 days: Review the placement stability plan')).toBe(true);
+    expect(await jobsOf(a.id)).toEqual(
+      [
+        `action-overdue_${a.id}_secretariat_${due}`,
+        `action-overdue_${a.id}_w3_${due}`,
+        `action-overdue_${a.id}_w4_${due}`,
+        `action-overdue_${a.id}_w5_${due}`,
+        `action-overdue_${a.id}_w6_${due}`,
+        `action-overdue_${a.id}_w7_${due}`,
+      ].sort(),
+    );
+    const mails = mailsAbout('Review the placement stability plan');
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([P.chair.email, P.member.email].sort());
+  });
+
+  it('a report deadline reminds the chairs whose report is not in; late, the chair and the secretariat hear', async () => {
+    const m = await secretariat.ok<{ createMeeting: { id: string } }>(OPS.createMeeting, {
+      input: { title: 'Winter board', startsAt: `${addDays(today, 10)}T10:00:00Z`, reportDeadline: today },
+    });
+    const id = m.createMeeting.id;
+    const due = await until(
+      'the deadline reminder',
+      () => notes(`report-deadline_${id}_%`),
+      (rows) => rows.length === 1 && rows[0].email_status === 'SENT',
+    );
+    expect(due).toEqual([expect.objectContaining({ user_id: P.chair.id, title: 'Highlight report due today: Winter board' })]);
+    const lateJob = (await jobsOf(id)).find((j) => j.startsWith('report-late_')) as string;
+    expect(lateJob).toBe(`report-late_${id}_late_${today}`);
+    await (await queue.getJob(lateJob))?.promote();
+    const late = await until(
+      'the late reminder',
+      () => notes(`report-late_${id}_%`),
+      (rows) => rows.length === 2,
+    );
+    expect(late.map((r) => r.user_id).sort()).toEqual([P.chair.id, P.secretariat.id].sort());
+  });
+
+  it('returned evidence tells its author, once, by e-mail too', async () => {
+    const e = await stack.pg.query<{ id: string }>(
+      `INSERT INTO evidence (partnership_id, sub_group_id, agency_id, created_by_user_id, title, kind, status, visibility, submitted_at, submitted_by_user_id)
+       VALUES ($1, $2, $3, $4, 'Leaving care survey results', 'DATA', 'SUBMITTED', 'PARTNERSHIP', now(), $4) RETURNING id`,
+      [P.id, P.subGroupId, P.agencies.health, P.member.id],
+    );
+    await chair.ok(OPS.returnEvidence, { input: { id: e.rows[0].id, comment: 'Please add <this year’s> response rate.' } });
+    const rows = await until(
+      'the notification',
+      () => notes(`evidence-returned_${e.rows[0].id}_%`),
+      (r) => r.length === 1 && r[0].email_status === 'SENT',
+    );
+    expect(rows[0]).toMatchObject({
+      user_id: P.member.id,
+      kind: 'EVIDENCE_RETURNED',
+      title: 'Evidence returned to you: Leaving care survey results',
+    });
+    const mail = mailsAbout('Leaving care survey results');
+    expect(mail).toHaveLength(1);
+    expect(mail[0].data).toContain('&lt;this year');
+  });
+
+  it('an invitation is e-mailed at once, and the stored copy keeps no link', async () => {
+    await secretariat.ok(OPS.inviteUser, {
+      input: { email: 'new.nurse@example.test', name: 'Nia Newcome', agencyId: P.agencies.health, role: 'MEMBER' },
+    });
+    await until(
+      'the invitation e-mail',
+      async () => received.filter((m) => m.to.includes('new.nurse@example.test')).length,
+      (n) => n === 1,
+    );
+    const mail = received.find((m) => m.to.includes('new.nurse@example.test'))!;
+    const link = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(mail.data.replace(/=\r?\n/g, ''));
+    expect(link).not.toBeNull();
+    const row = await until(
+      'the outbox row to be marked sent',
+      async () =>
+        (await stack.pg.query('SELECT sent_at, link, body FROM outbox_messages WHERE to_email = $1', ['new.nurse@example.test'])).rows[0],
+      (r) => r.sent_at !== null,
+    );
+    expect(row.link).toBeNull();
+    expect(row.body).not.toContain(link![1]);
+  });
+
+  it('a digest gathers what waited and sends once; a kind turned off makes nothing', async () => {
+    await member.ok(OPS.setNotificationPreference, { input: { kind: 'ACTION_DUE', mode: 'DAILY' } });
+    await member.ok(OPS.setNotificationPreference, { input: { kind: 'ACTION_OVERDUE', mode: 'OFF' } });
+    const soon = await create('Digest: check the health assessments', addDays(today, 3));
+    const three = `action-due_${soon.id}_3_${addDays(today, 3)}`;
+    // Three days before is today: it goes at once, into the digest.
+    await until(
+      'the digest notification',
+      () => notes(`${three}:%`),
+      (r) => r.length === 1 && r[0].email_status === 'DIGEST',
+    );
+    const late = await create('Digest: overdue and turned off', addDays(today, -7));
+    // The chair still hears (after 14 days, not yet); the owner turned overdue reminders off: the weekly one makes nothing.
+    await until(
+      'the overdue job to run',
+      async () => (await queue.getJob(`action-overdue_${late.id}_w1_${addDays(today, -7)}`))?.finishedOn ?? 0,
+      (t) => t > 0,
+    );
+    expect(await notes(`action-overdue_${late.id}_%`)).toEqual([]);
+    expect(mailsAbout('Digest: check the health assessments')).toEqual([]);
+
+    for (const n of [1, 2]) await queue.add(JOBS.SEND_DIGESTS, { period: 'DAILY' }, { jobId: `digest-test-${n}-${Date.now()}` });
+    await until(
+      'the digest e-mail',
+      async () => mailsAbout('Digest: check the health assessments').length,
+      (n) => n >= 1,
+    );
+    await sleep(1000);
+    const digests = mailsAbout('Digest: check the health assessments');
+    expect(digests).toHaveLength(1);
+    expect(digests[0].to).toEqual([P.member.email]);
+    expect(digests[0].data).toContain('Subject: Your daily summary: 1 update');
+    expect(await notes(`${three}:%`)).toEqual([expect.objectContaining({ email_status: 'SENT' })]);
+    await member.ok(OPS.setNotificationPreference, { input: { kind: 'ACTION_DUE', mode: 'IMMEDIATE' } });
+    await member.ok(OPS.setNotificationPreference, { input: { kind: 'ACTION_OVERDUE', mode: 'IMMEDIATE' } });
+  });
+
+  it('a failed job is kept and shown to its partnership’s secretariat, who may retry it; no one else may', async () => {
+    const O = await createPartnership(stack.pg, 'Otherham');
+    const other = stack.client((await signIn(stack.client(), O.secretariat.email)).accessToken);
+    const job = await queue.add('mystery-job', { partnershipId: P.id }, { jobId: `mystery_${Date.now()}`, attempts: 1 });
+    await until(
+      'the job to fail',
+      async () => (await job.isFailed()) as boolean,
+      (f) => f,
+    );
+    const list = await secretariat.ok<{ failedJobs: Array<{ id: string; failedReason: string; attemptsMade: number }> }>(OPS.failedJobs);
+    expect(list.failedJobs).toEqual([
+      expect.objectContaining({ id: job.id, failedReason: 'Unknown reminders job mystery-job', attemptsMade: 1 }),
+    ]);
+    expect((await other.ok<{ failedJobs: unknown[] }>(OPS.failedJobs)).failedJobs).toEqual([]);
+    const foreign = await other.request(OPS.retryFailedJob, { input: { id: job.id } });
+    expect(foreign.errors?.[0]).toMatchObject({ message: 'Failed job not found.', extensions: { code: 'NOT_FOUND' } });
+    const byChair = await chair.request(OPS.retryFailedJob, { input: { id: job.id } });
+    expect(byChair.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await chair.request(OPS.failedJobs)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await secretariat.ok(OPS.retryFailedJob, { input: { id: job.id } });
+    await until(
+      'the retry to fail again',
+      async () => (await queue.getJob(job.id as string))?.attemptsMade ?? 0,
+      (n) => n >= 2,
+    );
+    const audits = await stack.pg.query(
+      "SELECT count(*)::int AS n FROM audit_events WHERE partnership_id = $1 AND action = 'failedJob.retry'",
+      [P.id],
+    );
+    expect(audits.rows[0].n).toBe(1);
   });
 });

@@ -117,6 +117,17 @@ const PRINCIPLES_SPEC = path.join(__dirname, 'principles.spec.ts');
 
 /** A person's own notifications and delivery choices (issue 8): everyone signed in manages their own, in notifications.spec.ts. */
 const SELF_MUTATIONS = ['markNotificationsRead', 'setNotificationPreference'];
+
+/** Each person's own calendar feed: made and revoked by anyone signed in, for themselves (calendar.spec.ts). */
+const CALENDAR_SPEC = path.join(__dirname, 'calendar.spec.ts');
+const CALENDAR_MUTATIONS = ['createCalendarFeed', 'revokeCalendarFeed'];
+
+/** Retrying a failed job needs one to have failed: tried by role in reminders.spec.ts. */
+const REMINDERS_SPEC = path.join(__dirname, 'reminders.spec.ts');
+const REMINDER_MUTATIONS = ['retryFailedJob'];
+
+/** Admin-table entries that are queries, not mutations. */
+const ADMIN_QUERIES: string[] = ['auditEvents', 'emailPreview', 'failedJobs'];
 const NOTIFICATIONS_SPEC = path.join(__dirname, 'notifications.spec.ts');
 
 /** Queries anyone may call without signing in: the published local offer. */
@@ -254,6 +265,15 @@ describe('roles: who may administer the partnership', () => {
       message: ADMIN_DENIED,
     },
     { op: 'auditEvents', vars: () => ({ first: 10 }), action: null, message: AUDIT_DENIED },
+    // Reminders (issue 8): the rules, the e-mail preview and the failed jobs are the secretariat's.
+    {
+      op: 'setReminderRule',
+      vars: () => ({ input: { kind: 'ACTION_DUE', enabled: true, daysBefore: [10, 1, 0] } }),
+      action: 'reminderRule.set',
+      message: 'Only the board secretariat can change reminder rules.',
+    },
+    { op: 'emailPreview', vars: () => ({ kind: 'ACTION_DUE' }), action: null, message: 'Only the board secretariat can preview e-mails.' },
+    { op: 'failedJobs', vars: () => ({}), action: null, message: 'Only the board secretariat can see failed jobs.' },
     // The frameworks work is tagged against (issue 4).
     {
       op: 'createFramework',
@@ -404,7 +424,7 @@ describe('roles: who may administer the partnership', () => {
     expect([...admin].filter((op) => WORK_PLAN_MUTATIONS.includes(op) || WORKFLOW_MUTATIONS.includes(op))).toEqual([]);
     expect(mutations.filter((m) => !(SESSION_MUTATIONS as readonly string[]).includes(m))).toEqual(
       [
-        ...[...admin].filter((op) => op !== 'auditEvents'),
+        ...[...admin].filter((op) => !ADMIN_QUERIES.includes(op)),
         ...WORK_PLAN_MUTATIONS,
         ...WORKFLOW_MUTATIONS,
         ...COMMITMENT_MUTATIONS,
@@ -412,8 +432,14 @@ describe('roles: who may administer the partnership', () => {
         ...VOICE_MUTATIONS,
         ...PRINCIPLE_MUTATIONS,
         ...SELF_MUTATIONS,
+        ...CALENDAR_MUTATIONS,
+        ...REMINDER_MUTATIONS,
       ].sort(),
     );
+    const calendarSpec = readFileSync(CALENDAR_SPEC, 'utf8');
+    for (const m of CALENDAR_MUTATIONS) expect({ m, tried: calendarSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
+    const remindersSpec = readFileSync(REMINDERS_SPEC, 'utf8');
+    for (const m of REMINDER_MUTATIONS) expect({ m, tried: remindersSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
     const notificationsSpec = readFileSync(NOTIFICATIONS_SPEC, 'utf8');
     for (const m of SELF_MUTATIONS) expect({ m, tried: notificationsSpec.includes(`${m}(input`) }).toEqual({ m, tried: true });
     const principlesSpec = readFileSync(PRINCIPLES_SPEC, 'utf8');
@@ -542,6 +568,9 @@ describe('roles: who may administer the partnership', () => {
       ['selfAssessments', { period: '2025-26' }],
       ['markNotificationsRead', { input: {} }],
       ['setNotificationPreference', { input: { kind: 'ACTION_DUE', mode: 'DAILY' } }],
+      ['retryFailedJob', { input: { id: 'send-reminder_probe' } }],
+      ['createCalendarFeed', {}],
+      ['revokeCalendarFeed', {}],
       ['youSaidWeDidCsv', { from: '2026-01-01', to: '2026-12-31' }],
       ['search', { query: 'probe' }],
     ]);

@@ -82,6 +82,12 @@ const NO_REFERENCE_MUTATIONS = [
   // A person's own notifications and delivery choices: they reach only the caller's own (shown in notifications.spec.ts and below).
   'markNotificationsRead',
   'setNotificationPreference',
+  // The partnership's own reminder rules, and the caller's own calendar feed (shown below).
+  'setReminderRule',
+  'createCalendarFeed',
+  'revokeCalendarFeed',
+  // Names a queue job, not a record: another partnership's failed job answers NOT_FOUND (reminders.spec.ts).
+  'retryFailedJob',
 ];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
@@ -159,6 +165,10 @@ const COVERED_MUTATIONS = [
   // Notifications (issue 8).
   'markNotificationsRead',
   'setNotificationPreference',
+  'setReminderRule',
+  'retryFailedJob',
+  'createCalendarFeed',
+  'revokeCalendarFeed',
 ];
 
 /** Every query this suite covers, by how. */
@@ -211,6 +221,10 @@ const OWN_QUERIES = [
   'notifications',
   'unreadNotificationCount',
   'notificationPreferences',
+  'reminderRules',
+  'emailPreview',
+  'failedJobs',
+  'calendarFeed',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -600,6 +614,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let bToken: string;
   let storageDir: string;
   let bBefore: Record<string, string[]>;
+  let bFeedUrl: string;
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -640,6 +655,9 @@ describe('tenancy: no read or write across partnerships', () => {
     const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
     ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
     bToken = b.accessToken;
+    // B has its own reminder rule and calendar feed for A to (not) see.
+    await asB.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: false } });
+    bFeedUrl = (await asB.ok<{ createCalendarFeed: { url: string } }>(OPS.createCalendarFeed)).createCalendarFeed.url;
     bBefore = await tenantSnapshot(stack.pg, B.id);
     bAuditBefore = await auditCount(stack.pg, B.id);
   });
@@ -1771,6 +1789,26 @@ describe('tenancy: no read or write across partnerships', () => {
     }
     const prefs = await c.ok<{ notificationPreferences: unknown[] }>(OPS.notificationPreferences);
     expect(prefs.notificationPreferences.length).toBeGreaterThan(0);
+  });
+
+  it("reminder rules and calendar feeds are each partnership's and person's own", async () => {
+    const before = await tenantSnapshot(stack.pg, A.id);
+    expect(bFeedUrl).toMatch(/\/calendar\/[\w-]+\.ics$/);
+    for (const role of ROLES) {
+      const c = asRole(role);
+      const rules = await c.ok<{ reminderRules: Array<{ kind: string; enabled: boolean }> }>(OPS.reminderRules);
+      expect(rules.reminderRules.find((r) => r.kind === 'ACTION_DUE')).toMatchObject({ enabled: true });
+      expect((await c.ok<{ calendarFeed: unknown }>(OPS.calendarFeed)).calendarFeed).toBeNull();
+      // Revoking touches only the caller's own feed: B's still works.
+      expect((await c.ok<{ revokeCalendarFeed: boolean }>(OPS.revokeCalendarFeed)).revokeCalendarFeed).toBe(false);
+    }
+    expect((await asA.ok<{ failedJobs: unknown[] }>(OPS.failedJobs)).failedJobs).toEqual([]);
+    expect((await asA.ok<{ emailPreview: { text: string } }>(OPS.emailPreview, { kind: 'ACTION_DUE' })).emailPreview.text).toContain(
+      A.name,
+    );
+    expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+    expect((await fetch(made.createCalendarFeed.url.replace(/^https?:\/\/[^/]+/, stack.url))).status).toBe(200);
+    await asB.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: true } });
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

@@ -100,7 +100,7 @@ export class RemindersScheduler implements OnApplicationBootstrap {
     const keep = { removeOnComplete: 50, removeOnFail: 500 };
     await this.queue.upsertJobScheduler(
       SCHEDULER_IDS.RECONCILE_REMINDERS,
-      { every: RECONCILE_EVERY_MS, immediately: true },
+      { every: RECONCILE_EVERY_MS },
       { name: JOBS.RECONCILE_REMINDERS, data: {}, opts: keep },
     );
     const digest = (period: SendDigestsJob['period']) => ({ name: JOBS.SEND_DIGESTS, data: { period }, opts: keep });

@@ -312,6 +312,15 @@ export const OPS = {
   notificationPreferences: `query { notificationPreferences { kind mode canChange } }`,
   markNotificationsRead: `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`,
   setNotificationPreference: `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { kind mode } }`,
+  reminderRules: `query { reminderRules { kind label enabled daysBefore repeatEveryDays chairAfterDays secretariatAfterDays settings isDefault } }`,
+  setReminderRule: `mutation($input: SetReminderRuleInput!) { setReminderRule(input: $input) {
+    kind enabled daysBefore repeatEveryDays chairAfterDays secretariatAfterDays isDefault } }`,
+  emailPreview: `query($kind: NotificationKind!, $digest: DeliveryMode) { emailPreview(kind: $kind, digest: $digest) { subject text html } }`,
+  failedJobs: `query { failedJobs { id name description failedReason attemptsMade failedAt } }`,
+  retryFailedJob: `mutation($input: RetryFailedJobInput!) { retryFailedJob(input: $input) { id attemptsMade } }`,
+  calendarFeed: `query { calendarFeed { createdAt lastUsedAt url } }`,
+  createCalendarFeed: `mutation { createCalendarFeed { createdAt lastUsedAt url } }`,
+  revokeCalendarFeed: `mutation { revokeCalendarFeed }`,
 } as const;
 
 export type OpName = keyof typeof OPS;
