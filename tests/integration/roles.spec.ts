@@ -607,7 +607,11 @@ describe('roles: who may administer the partnership', () => {
         const r = await client.request(doc, vars);
         try {
           // A nullable field (calendarFeed) answers null beside its error; any other answers no data at all.
-          expectOnlyError(NULLABLE_QUERIES.includes(op) && r.data?.[op as never] === null ? { ...r, data: null } : r, op, 'UNAUTHENTICATED');
+          expectOnlyError(
+            NULLABLE_QUERIES.includes(op) && r.data?.[op as never] === null ? { ...r, data: null } : r,
+            op,
+            'UNAUTHENTICATED',
+          );
         } catch (e) {
           throw new Error(`${op}: ${(e as Error).message} ${JSON.stringify(r)}`);
         }

@@ -54,7 +54,7 @@ export class DeliveryService {
       }
       const mail = renderEmail({ title: n.title, body: n.body, link: n.link }, this.config.publicUrl, await this.partnershipName(tx));
       await this.mailer.send({ to: user.email, ...mail, messageId: `<${n.id}@pbw.notifications>` });
-      await this.notifications.markEmailed(tx, [n.id]);
+      await this.notifications.markEmailed(tx, [n]);
       return true;
     });
   }
@@ -69,10 +69,7 @@ export class DeliveryService {
         const mail = renderDigest(rows, period, this.config.publicUrl, await this.partnershipName(tx));
         await this.mailer.send({ to: user.email, ...mail, messageId: `<digest-${period.toLowerCase()}-${rows[0].id}@pbw.notifications>` });
       }
-      await this.notifications.markEmailed(
-        tx,
-        rows.map((r) => r.id),
-      );
+      await this.notifications.markEmailed(tx, rows);
       return rows.length;
     });
   }

@@ -87,13 +87,12 @@ export class NotificationRepository extends ScopedRepository<NotificationEntity>
     return this.select(scope).andWhere('n.dedupe_key IN (:...keys)', { keys }).getMany();
   }
 
-  async markEmailed(tx: TxScope, ids: readonly string[]): Promise<void> {
-    if (!ids.length) return;
-    await tx.manager
-      .createQueryBuilder()
-      .update(NotificationEntity)
-      .set({ emailStatus: EmailStatus.SENT, emailedAt: () => 'now()' })
-      .where('partnership_id = :pid AND id IN (:...ids)', { pid: tx.partnershipId, ids })
-      .execute();
+  async markEmailed(tx: TxScope, rows: readonly NotificationEntity[]): Promise<void> {
+    const now = new Date();
+    for (const r of rows) {
+      r.emailStatus = EmailStatus.SENT;
+      r.emailedAt = now;
+      await this.save(tx, r);
+    }
   }
 }
