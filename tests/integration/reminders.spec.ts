@@ -20,6 +20,7 @@ import {
   type GqlClient,
   type TestPartnership,
   type TestStack,
+  addSubGroup,
   createPartnership,
   insertWorkPlan,
   signIn,
@@ -466,5 +467,33 @@ describe('reminders', () => {
       [P.id],
     );
     expect(audits.rows[0].n).toBe(1);
+  });
+
+  it('closing a work plan removes its actions’ reminders (the partnership is re-planned)', async () => {
+    const sg = await addSubGroup(stack.pg, P, 'Health reminders', P.chair.id);
+    const plan = await insertWorkPlan(stack.pg, P, { status: 'ACTIVE', subGroupId: sg });
+    const due = addDays(today, 30);
+    const a = (
+      await chair.ok<{ createAction: { id: string } }>(OPS.createAction, {
+        input: {
+          objectiveId: plan.objectiveIds[0],
+          title: 'Closed with its plan',
+          dueDate: due,
+          ownerUserId: P.member.id,
+          leadAgencyId: P.agencies.health,
+        },
+      })
+    ).createAction;
+    await until(
+      'the plan',
+      () => planned(a.id),
+      (x) => x.join() === expectedFor(a.id, due).join(),
+    );
+    await chair.ok(OPS.closeWorkPlan, { input: { workPlanId: plan.id } });
+    await until(
+      'no reminders',
+      () => planned(a.id),
+      (x) => x.length === 0,
+    );
   });
 });

@@ -71,3 +71,10 @@ export async function replanned<T extends Replannable>(queue: Queue | undefined,
   await requestReplan(queue, r.partnershipId, type, r.id, r.version ?? r.updatedAt?.getTime() ?? Date.now());
   return r;
 }
+
+/** Runs a change that touches many records' reminders at once (a plan activated, closed, rolled forward or imported into), then re-plans the partnership. */
+export async function reconciledAfter<T>(queue: Queue | undefined, partnershipId: string, change: Promise<T>): Promise<T> {
+  const r = await change;
+  await requestReconcile(queue, partnershipId);
+  return r;
+}

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES, requestReconcile } from '@pbw/queue';
 import { AccessPolicy } from '@pbw/access';
 import { type AuditRecord, MutationRunner } from '@pbw/audit';
 import { forbidden } from '@pbw/core';
@@ -195,11 +198,20 @@ export class WorkPlanCsvService {
     private readonly agencies: AgencyRepository,
     private readonly frameworks: FrameworkRepository,
     private readonly items: FrameworkItemRepository,
+    // Absent where the service runs without queues (the demo loader); the reminders' reconcile job catches up there.
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
   // ---- import -------------------------------------------------------------------------
 
+  /** Imports, then (when rows were written) asks for the partnership's reminders to be re-planned. */
   async importActions(scope: Scope, input: ImportActionsInput): Promise<ImportResultType> {
+    const done = await this.importRows(scope, input);
+    if (done.imported) await requestReconcile(this.reminders, scope.partnershipId);
+    return done;
+  }
+
+  private async importRows(scope: Scope, input: ImportActionsInput): Promise<ImportResultType> {
     // Who may import comes before anything about the file: NOT_FOUND, then FORBIDDEN.
     const plan = await this.workPlans.plan(scope, input.workPlanId);
     AccessPolicy.assert(

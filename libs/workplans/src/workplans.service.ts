@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { QUEUES, requestReplan } from '@pbw/queue';
+import { QUEUES, reconciledAfter, requestReplan } from '@pbw/queue';
 import { APP_CONFIG, type AppConfig, type ConnectionShape, conflict, fieldError, forbidden, londonToday, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot, type AuditRecord } from '@pbw/audit';
@@ -227,32 +227,40 @@ export class WorkPlansService {
   }
 
   activatePlan(scope: Scope, id: string): Promise<WorkPlanEntity> {
-    return this.mutations.run(scope, 'workPlan.activate', async (tx) => {
-      const p = await this.editablePlan(tx, id);
-      if (p.status !== WorkPlanStatus.DRAFT) throw fieldError('input.workPlanId', 'Only a draft plan can be made active.');
-      await this.subGroups.lockById(tx, p.subGroupId);
-      const [current] = await this.plans.activeFor(tx, [p.subGroupId]);
-      if (current) {
-        throw fieldError(
-          'input.workPlanId',
-          `“${current.title}” is already the active plan for this sub-group. Close it, or roll it forward, first.`,
-        );
-      }
-      const before = snapshot(p);
-      p.status = WorkPlanStatus.ACTIVE;
-      const saved = await this.plans.save(tx, p);
-      return { result: saved, audit: { entityType: 'WorkPlan', entityId: p.id, before, after: snapshot(saved) } };
-    });
+    return reconciledAfter(
+      this.reminders,
+      scope.partnershipId,
+      this.mutations.run(scope, 'workPlan.activate', async (tx) => {
+        const p = await this.editablePlan(tx, id);
+        if (p.status !== WorkPlanStatus.DRAFT) throw fieldError('input.workPlanId', 'Only a draft plan can be made active.');
+        await this.subGroups.lockById(tx, p.subGroupId);
+        const [current] = await this.plans.activeFor(tx, [p.subGroupId]);
+        if (current) {
+          throw fieldError(
+            'input.workPlanId',
+            `“${current.title}” is already the active plan for this sub-group. Close it, or roll it forward, first.`,
+          );
+        }
+        const before = snapshot(p);
+        p.status = WorkPlanStatus.ACTIVE;
+        const saved = await this.plans.save(tx, p);
+        return { result: saved, audit: { entityType: 'WorkPlan', entityId: p.id, before, after: snapshot(saved) } };
+      }),
+    );
   }
 
   closePlan(scope: Scope, id: string): Promise<WorkPlanEntity> {
-    return this.mutations.run(scope, 'workPlan.close', async (tx) => {
-      const p = await this.editablePlan(tx, id);
-      const before = snapshot(p);
-      p.status = WorkPlanStatus.CLOSED;
-      const saved = await this.plans.save(tx, p);
-      return { result: saved, audit: { entityType: 'WorkPlan', entityId: p.id, before, after: snapshot(saved) } };
-    });
+    return reconciledAfter(
+      this.reminders,
+      scope.partnershipId,
+      this.mutations.run(scope, 'workPlan.close', async (tx) => {
+        const p = await this.editablePlan(tx, id);
+        const before = snapshot(p);
+        p.status = WorkPlanStatus.CLOSED;
+        const saved = await this.plans.save(tx, p);
+        return { result: saved, audit: { entityType: 'WorkPlan', entityId: p.id, before, after: snapshot(saved) } };
+      }),
+    );
   }
 
   /**
@@ -261,103 +269,107 @@ export class WorkPlansService {
    * history stays whole; the old plan keeps its record as it was.
    */
   rollForward(scope: Scope, input: RollForwardInput): Promise<WorkPlanEntity> {
-    return this.mutations.run(scope, 'workPlan.rollForward', async (tx) => {
-      const old = await this.plans.lockById(tx, input.fromWorkPlanId);
-      if (!old) throw notFound('Work plan');
-      AccessPolicy.assert(
-        AccessPolicy.canEditWorkPlan(tx.actor, old.subGroupId),
-        'Only the sub-group’s chair or the board secretariat can roll its plan forward.',
-      );
-      if (old.status === WorkPlanStatus.DRAFT)
-        throw fieldError('input.fromWorkPlanId', 'A draft plan cannot be rolled forward: edit it instead.');
-      assertPeriod(input.periodStart, input.periodEnd);
-      if (input.periodStart <= old.periodStart)
-        throw fieldError('input.periodStart', 'The new period must start after the old one started.');
-      const audit: AuditRecord[] = [];
-      if (input.activate && old.status === WorkPlanStatus.ACTIVE) {
-        const before = snapshot(old);
-        old.status = WorkPlanStatus.CLOSED;
-        await this.plans.save(tx, old);
-        audit.push({ action: 'workPlan.close', entityType: 'WorkPlan', entityId: old.id, before, after: snapshot(old) });
-      } else if (input.activate) {
-        const [current] = await this.plans.activeFor(tx, [old.subGroupId]);
-        if (current)
-          throw fieldError(
-            'input.activate',
-            `“${current.title}” is already active. Roll that plan forward instead, or leave the new plan as a draft.`,
+    return reconciledAfter(
+      this.reminders,
+      scope.partnershipId,
+      this.mutations.run(scope, 'workPlan.rollForward', async (tx) => {
+        const old = await this.plans.lockById(tx, input.fromWorkPlanId);
+        if (!old) throw notFound('Work plan');
+        AccessPolicy.assert(
+          AccessPolicy.canEditWorkPlan(tx.actor, old.subGroupId),
+          'Only the sub-group’s chair or the board secretariat can roll its plan forward.',
+        );
+        if (old.status === WorkPlanStatus.DRAFT)
+          throw fieldError('input.fromWorkPlanId', 'A draft plan cannot be rolled forward: edit it instead.');
+        assertPeriod(input.periodStart, input.periodEnd);
+        if (input.periodStart <= old.periodStart)
+          throw fieldError('input.periodStart', 'The new period must start after the old one started.');
+        const audit: AuditRecord[] = [];
+        if (input.activate && old.status === WorkPlanStatus.ACTIVE) {
+          const before = snapshot(old);
+          old.status = WorkPlanStatus.CLOSED;
+          await this.plans.save(tx, old);
+          audit.push({ action: 'workPlan.close', entityType: 'WorkPlan', entityId: old.id, before, after: snapshot(old) });
+        } else if (input.activate) {
+          const [current] = await this.plans.activeFor(tx, [old.subGroupId]);
+          if (current)
+            throw fieldError(
+              'input.activate',
+              `“${current.title}” is already active. Roll that plan forward instead, or leave the new plan as a draft.`,
+            );
+        }
+        const plan = await this.plans.insert(tx, {
+          subGroupId: old.subGroupId,
+          title: input.title,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          status: input.activate ? WorkPlanStatus.ACTIVE : WorkPlanStatus.DRAFT,
+          rolledFromPlanId: old.id,
+        });
+        audit.unshift({ entityType: 'WorkPlan', entityId: plan.id, before: null, after: snapshot(plan) });
+        const open = await this.actions.openInPlan(tx, old.id);
+        const oldObjectives = await this.objectives.forPlans(tx, [old.id]);
+        const objectiveMap = new Map<string, ObjectiveEntity>();
+        for (const o of oldObjectives) {
+          if (!open.some((a) => a.objectiveId === o.id)) continue;
+          const copy = await this.objectives.insert(tx, {
+            workPlanId: plan.id,
+            title: o.title,
+            description: o.description,
+            position: objectiveMap.size + 1,
+          });
+          objectiveMap.set(o.id, copy);
+          audit.push({ action: 'objective.create', entityType: 'Objective', entityId: copy.id, before: null, after: snapshot(copy) });
+        }
+        const supporting = await this.actions.supportingAgencies(
+          tx,
+          open.map((a) => a.id),
+        );
+        const tags = await this.actions.frameworkItems(
+          tx,
+          open.map((a) => a.id),
+        );
+        for (const a of open) {
+          const carried = await this.actions.insert(tx, {
+            workPlanId: plan.id,
+            objectiveId: (objectiveMap.get(a.objectiveId) as ObjectiveEntity).id,
+            subGroupId: a.subGroupId,
+            title: a.title,
+            description: a.description,
+            ownerUserId: a.ownerUserId,
+            leadAgencyId: a.leadAgencyId,
+            startDate: a.startDate,
+            dueDate: a.dueDate,
+            status: a.status,
+            rag: a.rag,
+            successMeasure: a.successMeasure,
+            visibility: a.visibility,
+            restrictedUserIds: a.restrictedUserIds,
+            version: 1,
+            rolledFromActionId: a.id,
+            lastUpdateAt: a.lastUpdateAt,
+          });
+          await this.actions.setSupportingAgencies(
+            tx,
+            carried.id,
+            supporting.filter((s) => s.actionId === a.id).map((s) => s.agencyId),
           );
-      }
-      const plan = await this.plans.insert(tx, {
-        subGroupId: old.subGroupId,
-        title: input.title,
-        periodStart: input.periodStart,
-        periodEnd: input.periodEnd,
-        status: input.activate ? WorkPlanStatus.ACTIVE : WorkPlanStatus.DRAFT,
-        rolledFromPlanId: old.id,
-      });
-      audit.unshift({ entityType: 'WorkPlan', entityId: plan.id, before: null, after: snapshot(plan) });
-      const open = await this.actions.openInPlan(tx, old.id);
-      const oldObjectives = await this.objectives.forPlans(tx, [old.id]);
-      const objectiveMap = new Map<string, ObjectiveEntity>();
-      for (const o of oldObjectives) {
-        if (!open.some((a) => a.objectiveId === o.id)) continue;
-        const copy = await this.objectives.insert(tx, {
-          workPlanId: plan.id,
-          title: o.title,
-          description: o.description,
-          position: objectiveMap.size + 1,
-        });
-        objectiveMap.set(o.id, copy);
-        audit.push({ action: 'objective.create', entityType: 'Objective', entityId: copy.id, before: null, after: snapshot(copy) });
-      }
-      const supporting = await this.actions.supportingAgencies(
-        tx,
-        open.map((a) => a.id),
-      );
-      const tags = await this.actions.frameworkItems(
-        tx,
-        open.map((a) => a.id),
-      );
-      for (const a of open) {
-        const carried = await this.actions.insert(tx, {
-          workPlanId: plan.id,
-          objectiveId: (objectiveMap.get(a.objectiveId) as ObjectiveEntity).id,
-          subGroupId: a.subGroupId,
-          title: a.title,
-          description: a.description,
-          ownerUserId: a.ownerUserId,
-          leadAgencyId: a.leadAgencyId,
-          startDate: a.startDate,
-          dueDate: a.dueDate,
-          status: a.status,
-          rag: a.rag,
-          successMeasure: a.successMeasure,
-          visibility: a.visibility,
-          restrictedUserIds: a.restrictedUserIds,
-          version: 1,
-          rolledFromActionId: a.id,
-          lastUpdateAt: a.lastUpdateAt,
-        });
-        await this.actions.setSupportingAgencies(
-          tx,
-          carried.id,
-          supporting.filter((s) => s.actionId === a.id).map((s) => s.agencyId),
-        );
-        await this.actions.setFrameworkItems(
-          tx,
-          carried.id,
-          tags.filter((t) => t.actionId === a.id).map((t) => t.frameworkItemId),
-        );
-        audit.push({
-          action: 'action.rollForward',
-          entityType: 'Action',
-          entityId: carried.id,
-          before: null,
-          after: await actionSnapshot(this.actions, tx, carried),
-        });
-      }
-      return { result: plan, audit };
-    });
+          await this.actions.setFrameworkItems(
+            tx,
+            carried.id,
+            tags.filter((t) => t.actionId === a.id).map((t) => t.frameworkItemId),
+          );
+          audit.push({
+            action: 'action.rollForward',
+            entityType: 'Action',
+            entityId: carried.id,
+            before: null,
+            after: await actionSnapshot(this.actions, tx, carried),
+          });
+        }
+        return { result: plan, audit };
+      }),
+    );
   }
 
   // ---- objectives ---------------------------------------------------------------------
