@@ -21,6 +21,7 @@ import {
   type TestUser,
   addUser,
   createPartnership,
+  eventually,
   insertWorkPlan,
   signIn,
   startTestStack,
@@ -43,6 +44,7 @@ describe('reminders: a worker killed mid-send', () => {
   let held: SMTPServerDataStream | null = null;
   let onHeld: (() => void) | null = null;
   const workers: ChildProcess[] = [];
+  let queue: Queue | undefined;
 
   const startWorker = (): ChildProcess => {
     const { port } = smtp.server.address() as AddressInfo;
@@ -65,27 +67,12 @@ describe('reminders: a worker killed mid-send', () => {
     return child;
   };
 
-  async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-    const end = Date.now() + ms;
-    let last = await read();
-    while (!ok(last)) {
-      if (Date.now() > end) {
-        const q = new Queue(QUEUES.REMINDERS, { connection: redisConnection(stack.config.redisUrl), prefix: stack.config.queuePrefix });
-        const jobs = (await q.getJobs(['failed', 'active', 'waiting', 'completed'])).map(
-          (j) => `${j.id} ${j.failedReason ?? ''} ${j.finishedOn ?? ''}`,
-        );
-        const counts = await q.getJobCounts();
-        await q.close();
-        const n = (await stack.pg.query('SELECT user_id, email_status FROM notifications')).rows;
-        throw new Error(
-          `Timed out waiting for ${what}: last ${JSON.stringify(last)} ${JSON.stringify(counts)} ${jobs.join(' | ')} ${JSON.stringify(n)}`,
-        );
-      }
-      await sleep(100);
-      last = await read();
-    }
-    return last;
-  }
+  const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) =>
+    eventually(what, read, ok, {
+      ms: 60_000,
+      queue: () =>
+        (queue ??= new Queue(QUEUES.REMINDERS, { connection: redisConnection(stack.config.redisUrl), prefix: stack.config.queuePrefix })),
+    });
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -121,6 +108,7 @@ describe('reminders: a worker killed mid-send', () => {
   });
   afterAll(async () => {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+    await queue?.close();
     await stack?.close();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });

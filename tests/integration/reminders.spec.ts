@@ -22,6 +22,7 @@ import {
   type TestStack,
   addSubGroup,
   createPartnership,
+  eventually,
   insertWorkPlan,
   signIn,
   startTestStack,
@@ -53,21 +54,7 @@ describe('reminders', () => {
       .map((d) => `action-due_${actionId}_${d}_${due}`)
       .sort();
 
-  async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-    const end = Date.now() + ms;
-    let last: T = await read();
-    while (!ok(last)) {
-      if (Date.now() > end) {
-        const failed = (await queue.getJobs(['failed'])).map((j) => `${j.name}: ${j.failedReason}`);
-        throw new Error(
-          `Timed out waiting for ${what}: last ${JSON.stringify(last)}; jobs ${JSON.stringify(await queue.getJobCounts())}; failed ${failed.join('; ')}`,
-        );
-      }
-      await sleep(100);
-      last = await read();
-    }
-    return last;
-  }
+  const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) => eventually(what, read, ok, { queue: () => queue });
 
   beforeAll(async () => {
     smtp = new SMTPServer({

@@ -3,3 +3,4 @@ export * from './gql-client';
 export * from './stack';
 export * from './test-database';
 export * from './ops';
+export * from './eventually';
