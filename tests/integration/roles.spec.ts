@@ -52,6 +52,7 @@ import {
 
 const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-up.';
 const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
+const AGENDA_DENIED = 'Only the board secretariat can change a meeting’s agenda.';
 const LAST_SECRETARIAT = 'The partnership must keep at least one active secretariat user.';
 
 /**
@@ -161,6 +162,8 @@ describe('roles: who may administer the partnership', () => {
   const item = {} as Record<'P1' | 'P2' | 'P3', string>;
   /** A planned board meeting. */
   let meeting: string;
+  /** Three items of its agenda: one to change, one to move, one to remove. */
+  const agendaItems: string[] = [];
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
 
@@ -189,6 +192,14 @@ describe('roles: who may administer the partnership', () => {
         [A.id],
       )
     ).rows[0].id;
+    for (const title of ['Minutes of the last meeting', 'Performance scorecard', 'Any other business']) {
+      const r = await stack.pg.query<{ id: string }>(
+        `INSERT INTO agenda_items (partnership_id, meeting_id, position, title, kind)
+         VALUES ($1, $2, (SELECT count(*) + 1 FROM agenda_items WHERE meeting_id = $2), $3, 'OTHER') RETURNING id`,
+        [A.id, meeting, title],
+      );
+      agendaItems.push(r.rows[0].id);
+    }
     const who = ['secretariat', 'boardMember', 'member', 'chair'] as const;
     const sessions = await Promise.all(who.map((w) => signIn(stack.client(), A[w].email)));
     who.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
@@ -277,6 +288,31 @@ describe('roles: who may administer the partnership', () => {
     },
     { op: 'emailPreview', vars: () => ({ kind: 'ACTION_DUE' }), action: null, message: 'Only the board secretariat can preview e-mails.' },
     { op: 'failedJobs', vars: () => ({}), action: null, message: 'Only the board secretariat can see failed jobs.' },
+    // The agenda (issue 9).
+    {
+      op: 'addAgendaItem',
+      vars: () => ({ input: { meetingId: meeting, title: 'Welcome and apologies', kind: 'OTHER' } }),
+      action: 'agendaItem.add',
+      message: AGENDA_DENIED,
+    },
+    {
+      op: 'updateAgendaItem',
+      vars: () => ({ input: { id: agendaItems[0], version: 1, presenter: 'Chair of the board' } }),
+      action: 'agendaItem.update',
+      message: AGENDA_DENIED,
+    },
+    {
+      op: 'moveAgendaItem',
+      vars: () => ({ input: { id: agendaItems[1], version: 1, position: 1 } }),
+      action: 'agendaItem.move',
+      message: AGENDA_DENIED,
+    },
+    {
+      op: 'removeAgendaItem',
+      vars: () => ({ input: { id: agendaItems[2], version: 1 } }),
+      action: 'agendaItem.remove',
+      message: AGENDA_DENIED,
+    },
     // The frameworks work is tagged against (issue 4).
     {
       op: 'createFramework',

@@ -169,6 +169,11 @@ const COVERED_MUTATIONS = [
   'retryFailedJob',
   'createCalendarFeed',
   'revokeCalendarFeed',
+  // The agenda (issue 9).
+  'addAgendaItem',
+  'updateAgendaItem',
+  'moveAgendaItem',
+  'removeAgendaItem',
 ];
 
 /** Every query this suite covers, by how. */
@@ -615,6 +620,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let storageDir: string;
   let bBefore: Record<string, string[]>;
   let bFeedUrl: string;
+  let agendaB: { id: string; version: number };
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -655,6 +661,11 @@ describe('tenancy: no read or write across partnerships', () => {
     const sessions = await Promise.all(ROLES.map((r) => signIn(stack.client(), A[r].email)));
     ROLES.forEach((r, i) => (aTokens[r] = sessions[i].accessToken));
     bToken = b.accessToken;
+    agendaB = (
+      await asB.ok<{ addAgendaItem: { id: string; version: number } }>(OPS.addAgendaItem, {
+        input: { meetingId: mB.planned, title: 'Betaborough exempt item', kind: 'OTHER', exempt: true, exemptParagraph: 1 },
+      })
+    ).addAgendaItem;
     // B has its own reminder rule and calendar feed for A to (not) see.
     await asB.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: false } });
     bFeedUrl = (await asB.ok<{ createCalendarFeed: { url: string } }>(OPS.createCalendarFeed)).createCalendarFeed.url;
@@ -1218,6 +1229,49 @@ describe('tenancy: no read or write across partnerships', () => {
       b: () => ({ input: { id: mB.cancelled, status: 'PLANNED' } }),
       fake: () => ({ input: { id: f1, status: 'PLANNED' } }),
       expected: notFound('Meeting'),
+    },
+    // The agenda (issue 9).
+    {
+      label: "addAgendaItem to B's meeting",
+      op: 'addAgendaItem',
+      b: () => ({ input: { meetingId: mB.planned, title: 'Taken over', kind: 'OTHER' } }),
+      fake: () => ({ input: { meetingId: f1, title: 'Taken over', kind: 'OTHER' } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "addAgendaItem under B's agenda item",
+      op: 'addAgendaItem',
+      b: () => ({ input: { meetingId: mA.planned, parentId: agendaB.id, title: 'Taken over', kind: 'OTHER' } }),
+      fake: () => ({ input: { meetingId: mA.planned, parentId: f1, title: 'Taken over', kind: 'OTHER' } }),
+      expected: badInput('input.parentId', 'Sub-items go under a top-level item of the same meeting.'),
+    },
+    {
+      label: "addAgendaItem for B's sub-group's report",
+      op: 'addAgendaItem',
+      b: () => ({ input: { meetingId: mA.planned, title: 'Taken over', kind: 'SUB_GROUP_REPORT', subGroupId: B.subGroupId } }),
+      fake: () => ({ input: { meetingId: mA.planned, title: 'Taken over', kind: 'SUB_GROUP_REPORT', subGroupId: f1 } }),
+      expected: badInput('input.subGroupId', 'Choose a sub-group of this partnership.'),
+    },
+    {
+      label: "updateAgendaItem on B's item",
+      op: 'updateAgendaItem',
+      b: () => ({ input: { id: agendaB.id, version: agendaB.version, title: 'Taken over' } }),
+      fake: () => ({ input: { id: f1, version: agendaB.version, title: 'Taken over' } }),
+      expected: notFound('Agenda item'),
+    },
+    {
+      label: "moveAgendaItem on B's item",
+      op: 'moveAgendaItem',
+      b: () => ({ input: { id: agendaB.id, version: agendaB.version, position: 1 } }),
+      fake: () => ({ input: { id: f1, version: agendaB.version, position: 1 } }),
+      expected: notFound('Agenda item'),
+    },
+    {
+      label: "removeAgendaItem on B's item",
+      op: 'removeAgendaItem',
+      b: () => ({ input: { id: agendaB.id, version: agendaB.version } }),
+      fake: () => ({ input: { id: f1, version: agendaB.version } }),
+      expected: notFound('Agenda item'),
     },
   ];
 

@@ -4,3 +4,8 @@ export * from './meetings.module';
 export * from './meetings.repositories';
 export * from './meetings.resolver';
 export * from './meetings.service';
+export * from './agenda.entities';
+export * from './agenda.dto';
+export * from './agenda.repository';
+export * from './agenda.service';
+export * from './agenda.resolver';

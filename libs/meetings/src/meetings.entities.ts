@@ -1,3 +1,4 @@
+import { AgendaItemEntity } from './agenda.entities';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export enum MeetingStatus {
@@ -22,4 +23,4 @@ export class MeetingEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-export const MEETINGS_ENTITIES = [MeetingEntity];
+export const MEETINGS_ENTITIES = [MeetingEntity, AgendaItemEntity];

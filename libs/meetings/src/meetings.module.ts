@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@pbw/audit';
+import { SubGroupRepository } from '@pbw/boards';
+import { AgendaItemRepository } from './agenda.repository';
+import { AgendaResolver } from './agenda.resolver';
+import { AgendaService } from './agenda.service';
 import { MeetingRepository } from './meetings.repositories';
 import { MeetingResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [MeetingRepository, MeetingsService, MeetingResolver],
-  exports: [MeetingRepository, MeetingsService],
+  providers: [MeetingRepository, MeetingsService, MeetingResolver, SubGroupRepository, AgendaItemRepository, AgendaService, AgendaResolver],
+  exports: [MeetingRepository, MeetingsService, AgendaItemRepository, AgendaService],
 })
 export class MeetingsModule {}

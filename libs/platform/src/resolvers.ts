@@ -11,7 +11,7 @@ import {
   WorkPlanCsvResolver,
   WorkPlanResolver,
 } from '@pbw/workplans';
-import { MeetingResolver } from '@pbw/meetings';
+import { AgendaResolver, MeetingResolver } from '@pbw/meetings';
 import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/evidence';
 import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
 import { SearchResolver } from '@pbw/search';
@@ -45,6 +45,7 @@ export const RESOLVERS = [
   DashboardRowResolver,
   WorkPlanCsvResolver,
   MeetingResolver,
+  AgendaResolver,
   EvidenceResolver,
   CommentResolver,
   ActionEvidenceResolver,

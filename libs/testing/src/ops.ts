@@ -95,6 +95,8 @@ export const COMMITMENT_FIELDS =
 const OFFER_VERSION_FIELDS =
   'number publishedAt introduction areas { area label items { commitmentId area title wording eligibility agencyName } } changes { kind commitmentId title area fields }';
 const MEETING_FIELDS = 'id title startsAt location reportDeadline status createdAt updatedAt';
+const AGENDA_FIELDS =
+  'id number parentId position title kind subGroupId presenter startsAt durationMinutes exempt exemptParagraph exemptDescription exemptReason version';
 /** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
 export const EVIDENCE_FIELDS =
   'id title narrative kind status visibility restrictedUserIds returnComment submittedAt reviewedAt version createdAt updatedAt';
@@ -321,6 +323,12 @@ export const OPS = {
   calendarFeed: `query { calendarFeed { createdAt lastUsedAt url } }`,
   createCalendarFeed: `mutation { createCalendarFeed { createdAt lastUsedAt url } }`,
   revokeCalendarFeed: `mutation { revokeCalendarFeed }`,
+  // ---- meetings end to end (issue 9) ----
+  agenda: `query($id: ID!) { meeting(id: $id) { id agenda { ${AGENDA_FIELDS} } } }`,
+  addAgendaItem: `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
+  updateAgendaItem: `mutation($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
+  moveAgendaItem: `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
+  removeAgendaItem: `mutation($input: RemoveAgendaItemInput!) { removeAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;

@@ -7,6 +7,7 @@ import { Commitments1764300000000 } from './1764300000000-commitments';
 import { Performance1764400000000 } from './1764400000000-performance';
 import { Notifications1764500000000 } from './1764500000000-notifications';
 import { ReminderRules1764600000000 } from './1764600000000-reminder-rules';
+import { Agenda1764700000000 } from './1764700000000-agenda';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Performance1764400000000,
   Notifications1764500000000,
   ReminderRules1764600000000,
+  Agenda1764700000000,
 ];
