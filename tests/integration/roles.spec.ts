@@ -53,6 +53,7 @@ import {
 const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-up.';
 const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
 const AGENDA_DENIED = 'Only the board secretariat can change a meeting’s agenda.';
+const RECORDS_DENIED = 'Only the board secretariat keeps a meeting’s attendance, minutes and actions.';
 const LAST_SECRETARIAT = 'The partnership must keep at least one active secretariat user.';
 
 /**
@@ -127,6 +128,10 @@ const CALENDAR_MUTATIONS = ['createCalendarFeed', 'revokeCalendarFeed'];
 const REMINDERS_SPEC = path.join(__dirname, 'reminders.spec.ts');
 const REMINDER_MUTATIONS = ['retryFailedJob'];
 
+/** A board action's owner updates it as well as the secretariat: tried by role in meeting-records.spec.ts. */
+const MEETING_RECORDS_SPEC = path.join(__dirname, 'meeting-records.spec.ts');
+const MEETING_RECORD_MUTATIONS = ['updateBoardAction'];
+
 /** Queries whose answer may be null, so a refusal comes back as data: { op: null } with the error. */
 const NULLABLE_QUERIES = ['calendarFeed'];
 
@@ -162,7 +167,7 @@ describe('roles: who may administer the partnership', () => {
   const item = {} as Record<'P1' | 'P2' | 'P3', string>;
   /** A planned board meeting. */
   let meeting: string;
-  /** Three items of its agenda: one to change, one to move, one to remove. */
+  /** Four items of its agenda: to change, to move, to remove, and to minute. */
   const agendaItems: string[] = [];
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
@@ -192,7 +197,7 @@ describe('roles: who may administer the partnership', () => {
         [A.id],
       )
     ).rows[0].id;
-    for (const title of ['Minutes of the last meeting', 'Performance scorecard', 'Any other business']) {
+    for (const title of ['Minutes of the last meeting', 'Performance scorecard', 'Any other business', 'Voice of children in care']) {
       const r = await stack.pg.query<{ id: string }>(
         `INSERT INTO agenda_items (partnership_id, meeting_id, position, title, kind)
          VALUES ($1, $2, (SELECT count(*) + 1 FROM agenda_items WHERE meeting_id = $2), $3, 'OTHER') RETURNING id`,
@@ -312,6 +317,26 @@ describe('roles: who may administer the partnership', () => {
       vars: () => ({ input: { id: agendaItems[2], version: 1 } }),
       action: 'agendaItem.remove',
       message: AGENDA_DENIED,
+    },
+    {
+      op: 'setAttendance',
+      vars: () => ({ input: { meetingId: meeting, entries: [{ userId: A.member.id, status: 'PRESENT' }] } }),
+      action: 'meeting.setAttendance',
+      message: RECORDS_DENIED,
+    },
+    {
+      op: 'recordMinutes',
+      vars: () => ({ input: { agendaItemId: agendaItems[3], version: 1, minutes: 'Noted.' } }),
+      action: 'agendaItem.recordMinutes',
+      message: RECORDS_DENIED,
+    },
+    {
+      op: 'createBoardAction',
+      vars: () => ({
+        input: { meetingId: meeting, title: 'Report back on dental checks', ownerUserId: A.member.id, dueDate: '2027-01-31' },
+      }),
+      action: 'boardAction.create',
+      message: RECORDS_DENIED,
     },
     // The frameworks work is tagged against (issue 4).
     {
@@ -473,8 +498,11 @@ describe('roles: who may administer the partnership', () => {
         ...SELF_MUTATIONS,
         ...CALENDAR_MUTATIONS,
         ...REMINDER_MUTATIONS,
+        ...MEETING_RECORD_MUTATIONS,
       ].sort(),
     );
+    const recordsSpec = readFileSync(MEETING_RECORDS_SPEC, 'utf8');
+    for (const m of MEETING_RECORD_MUTATIONS) expect({ m, tried: recordsSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
     const calendarSpec = readFileSync(CALENDAR_SPEC, 'utf8');
     for (const m of CALENDAR_MUTATIONS) expect({ m, tried: calendarSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
     const remindersSpec = readFileSync(REMINDERS_SPEC, 'utf8');
@@ -609,6 +637,8 @@ describe('roles: who may administer the partnership', () => {
       ['setNotificationPreference', { input: { kind: 'ACTION_DUE', mode: 'DAILY' } }],
       ['retryFailedJob', { input: { id: 'send-reminder_probe' } }],
       ['createCalendarFeed', {}],
+      ['updateBoardAction', { input: { id: randomUUID(), version: 1, status: 'COMPLETE' } }],
+      ['actionLog', { meetingId: meeting }],
       ['revokeCalendarFeed', {}],
       ['youSaidWeDidCsv', { from: '2026-01-01', to: '2026-12-31' }],
       ['search', { query: 'probe' }],

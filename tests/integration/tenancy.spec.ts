@@ -174,6 +174,10 @@ const COVERED_MUTATIONS = [
   'updateAgendaItem',
   'moveAgendaItem',
   'removeAgendaItem',
+  'setAttendance',
+  'recordMinutes',
+  'createBoardAction',
+  'updateBoardAction',
 ];
 
 /** Every query this suite covers, by how. */
@@ -230,6 +234,8 @@ const OWN_QUERIES = [
   'emailPreview',
   'failedJobs',
   'calendarFeed',
+  'boardActions',
+  'actionLog',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -621,6 +627,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let bBefore: Record<string, string[]>;
   let bFeedUrl: string;
   let agendaB: { id: string; version: number };
+  let actionB: string;
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -666,6 +673,11 @@ describe('tenancy: no read or write across partnerships', () => {
         input: { meetingId: mB.planned, title: 'Betaborough exempt item', kind: 'OTHER', exempt: true, exemptParagraph: 1 },
       })
     ).addAgendaItem;
+    actionB = (
+      await asB.ok<{ createBoardAction: { id: string } }>(OPS.createBoardAction, {
+        input: { meetingId: mB.planned, title: 'Betaborough board action', ownerUserId: B.member.id, dueDate: '2027-01-31' },
+      })
+    ).createBoardAction.id;
     // B has its own reminder rule and calendar feed for A to (not) see.
     await asB.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: false } });
     bFeedUrl = (await asB.ok<{ createCalendarFeed: { url: string } }>(OPS.createCalendarFeed)).createCalendarFeed.url;
@@ -1273,6 +1285,59 @@ describe('tenancy: no read or write across partnerships', () => {
       fake: () => ({ input: { id: f1, version: agendaB.version } }),
       expected: notFound('Agenda item'),
     },
+    {
+      label: "setAttendance for B's meeting",
+      op: 'setAttendance',
+      b: () => ({ input: { meetingId: mB.planned, entries: [] } }),
+      fake: () => ({ input: { meetingId: f1, entries: [] } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "setAttendance naming B's member",
+      op: 'setAttendance',
+      b: () => ({ input: { meetingId: mA.planned, entries: [{ userId: B.member.id, status: 'PRESENT' }] } }),
+      fake: () => ({ input: { meetingId: mA.planned, entries: [{ userId: f1, status: 'PRESENT' }] } }),
+      expected: badInput('input.entries[0].userId', 'Choose a person in this partnership.'),
+    },
+    {
+      label: "recordMinutes on B's item",
+      op: 'recordMinutes',
+      b: () => ({ input: { agendaItemId: agendaB.id, version: agendaB.version, minutes: 'Taken over' } }),
+      fake: () => ({ input: { agendaItemId: f1, version: agendaB.version, minutes: 'Taken over' } }),
+      expected: notFound('Agenda item'),
+    },
+    {
+      label: "createBoardAction at B's meeting",
+      op: 'createBoardAction',
+      b: () => ({ input: { meetingId: mB.planned, title: 'Taken over', ownerUserId: A.member.id, dueDate: '2027-01-31' } }),
+      fake: () => ({ input: { meetingId: f1, title: 'Taken over', ownerUserId: A.member.id, dueDate: '2027-01-31' } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "createBoardAction owned by B's member",
+      op: 'createBoardAction',
+      b: () => ({ input: { meetingId: mA.planned, title: 'Taken over', ownerUserId: B.member.id, dueDate: '2027-01-31' } }),
+      fake: () => ({ input: { meetingId: mA.planned, title: 'Taken over', ownerUserId: f1, dueDate: '2027-01-31' } }),
+      expected: badInput('input.ownerUserId', 'Choose an active person in this partnership.'),
+    },
+    {
+      label: "createBoardAction under B's agenda item",
+      op: 'createBoardAction',
+      b: () => ({
+        input: { meetingId: mA.planned, agendaItemId: agendaB.id, title: 'Taken over', ownerUserId: A.member.id, dueDate: '2027-01-31' },
+      }),
+      fake: () => ({
+        input: { meetingId: mA.planned, agendaItemId: f1, title: 'Taken over', ownerUserId: A.member.id, dueDate: '2027-01-31' },
+      }),
+      expected: badInput('input.agendaItemId', 'Choose an item of this meeting’s agenda.'),
+    },
+    {
+      label: "updateBoardAction on B's action",
+      op: 'updateBoardAction',
+      b: () => ({ input: { id: actionB, version: 1, status: 'COMPLETE' } }),
+      fake: () => ({ input: { id: f1, version: 1, status: 'COMPLETE' } }),
+      expected: notFound('Board action'),
+    },
   ];
 
   const MEMBERS_ADD = forbidden('Only members of the sub-group (and the board secretariat) can add its evidence.');
@@ -1861,6 +1926,16 @@ describe('tenancy: no read or write across partnerships', () => {
       'Alphashire',
     );
     expect(await tenantSnapshot(stack.pg, A.id)).toEqual(before);
+  });
+
+  it.each(ROLES)("%s of A: board actions and the action log are A's own; B's meeting has no log to read", async (role) => {
+    const c = asRole(role);
+    const all = await c.ok<{ boardActions: Array<{ id: string }> }>(OPS.boardActions);
+    expect(all.boardActions.map((a) => a.id)).not.toContain(actionB);
+    const real = await c.request(OPS.actionLog, { meetingId: mB.cancelled });
+    const fake = await c.request(OPS.actionLog, { meetingId: randomUUID() });
+    expectError(real, 'actionLog', notFound('Meeting'));
+    expect(real).toEqual(fake);
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

@@ -35,6 +35,8 @@ export class AgendaItemType {
   exemptParagraph: number | null;
   @Field(() => String, { nullable: true, description: 'The paragraph’s words.' }) exemptDescription: string | null;
   @Field(() => String, { nullable: true, description: 'Why it applies here, in the secretariat’s words.' }) exemptReason: string | null;
+  @Field(() => String, { description: 'The minutes of this item (plain text).' }) minutes: string;
+  @Field(() => String, { description: 'What the board decided under this item (plain text, a line each).' }) decisions: string;
   @Field(() => Int) version: number;
 }
 

@@ -42,6 +42,10 @@ export class AgendaItemEntity {
   @Column({ type: 'boolean' }) exempt: boolean;
   @Column({ name: 'exempt_paragraph', type: 'integer', nullable: true }) exemptParagraph: number | null;
   @Column({ name: 'exempt_reason', type: 'text', nullable: true }) exemptReason: string | null;
+  /** What was said, as the secretariat minuted it (plain text). */
+  @Column({ type: 'text' }) minutes: string;
+  /** What the board decided under this item (plain text, a line each). */
+  @Column({ type: 'text' }) decisions: string;
   @Column({ type: 'integer' }) version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -55,7 +55,7 @@ export class AgendaService {
       const position = this.checkPosition(input.position ?? siblings.length + 1, siblings.length + 1);
       const fields = await this.checkFields(tx, null, input);
       for (const s of siblings.filter((x) => x.position >= position)) await this.items.save(tx, { ...s, position: s.position + 1 });
-      const row = await this.items.insert(tx, { meetingId: m.id, parentId, position, version: 1, ...fields });
+      const row = await this.items.insert(tx, { meetingId: m.id, parentId, position, version: 1, minutes: '', decisions: '', ...fields });
       return {
         result: await this.numbered(tx, m.id, row.id),
         audit: { entityType: 'AgendaItem', entityId: row.id, before: null, after: snapshot(row) },

@@ -9,3 +9,8 @@ export * from './agenda.dto';
 export * from './agenda.repository';
 export * from './agenda.service';
 export * from './agenda.resolver';
+export * from './meeting-records.entities';
+export * from './meeting-records.dto';
+export * from './meeting-records.repository';
+export * from './meeting-records.service';
+export * from './meeting-records.resolver';

@@ -1,3 +1,4 @@
+import { AttendanceEntity, BoardActionEntity } from './meeting-records.entities';
 import { AgendaItemEntity } from './agenda.entities';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -23,4 +24,4 @@ export class MeetingEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-export const MEETINGS_ENTITIES = [MeetingEntity, AgendaItemEntity];
+export const MEETINGS_ENTITIES = [MeetingEntity, AgendaItemEntity, AttendanceEntity, BoardActionEntity];

@@ -4,13 +4,38 @@ import { SubGroupRepository } from '@pbw/boards';
 import { AgendaItemRepository } from './agenda.repository';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
+import { UserRepository } from '@pbw/identity';
+import { AttendanceRepository, BoardActionRepository } from './meeting-records.repository';
+import { MeetingRecordsResolver } from './meeting-records.resolver';
+import { MeetingRecordsService } from './meeting-records.service';
 import { MeetingRepository } from './meetings.repositories';
 import { MeetingResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [MeetingRepository, MeetingsService, MeetingResolver, SubGroupRepository, AgendaItemRepository, AgendaService, AgendaResolver],
-  exports: [MeetingRepository, MeetingsService, AgendaItemRepository, AgendaService],
+  providers: [
+    MeetingRepository,
+    MeetingsService,
+    MeetingResolver,
+    SubGroupRepository,
+    AgendaItemRepository,
+    AgendaService,
+    AgendaResolver,
+    UserRepository,
+    AttendanceRepository,
+    BoardActionRepository,
+    MeetingRecordsService,
+    MeetingRecordsResolver,
+  ],
+  exports: [
+    MeetingRepository,
+    MeetingsService,
+    AgendaItemRepository,
+    AgendaService,
+    BoardActionRepository,
+    AttendanceRepository,
+    MeetingRecordsService,
+  ],
 })
 export class MeetingsModule {}

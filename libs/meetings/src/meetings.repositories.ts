@@ -25,4 +25,12 @@ export class MeetingRepository extends ScopedRepository<MeetingEntity> {
       read: (m: MeetingEntity) => m.startsAt.toISOString(),
     });
   }
+
+  /** The meeting held or planned most recently before this one (cancelled ones aside). */
+  previous(scope: Scope, m: MeetingEntity): Promise<MeetingEntity | null> {
+    return this.select(scope)
+      .andWhere("m.starts_at < :at AND m.status <> 'CANCELLED'", { at: m.startsAt })
+      .orderBy('m.starts_at', 'DESC')
+      .getOne();
+  }
 }

@@ -11,7 +11,7 @@ import {
   WorkPlanCsvResolver,
   WorkPlanResolver,
 } from '@pbw/workplans';
-import { AgendaResolver, MeetingResolver } from '@pbw/meetings';
+import { AgendaResolver, MeetingRecordsResolver, MeetingResolver } from '@pbw/meetings';
 import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/evidence';
 import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
 import { SearchResolver } from '@pbw/search';
@@ -46,6 +46,7 @@ export const RESOLVERS = [
   WorkPlanCsvResolver,
   MeetingResolver,
   AgendaResolver,
+  MeetingRecordsResolver,
   EvidenceResolver,
   CommentResolver,
   ActionEvidenceResolver,

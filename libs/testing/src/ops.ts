@@ -96,7 +96,8 @@ const OFFER_VERSION_FIELDS =
   'number publishedAt introduction areas { area label items { commitmentId area title wording eligibility agencyName } } changes { kind commitmentId title area fields }';
 const MEETING_FIELDS = 'id title startsAt location reportDeadline status createdAt updatedAt';
 const AGENDA_FIELDS =
-  'id number parentId position title kind subGroupId presenter startsAt durationMinutes exempt exemptParagraph exemptDescription exemptReason version';
+  'id number parentId position title kind subGroupId presenter startsAt durationMinutes exempt exemptParagraph exemptDescription exemptReason minutes decisions version';
+const BOARD_ACTION_FIELDS = 'id meetingId agendaItemId title ownerUserId ownerName dueDate status overdue note closedAt version';
 /** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
 export const EVIDENCE_FIELDS =
   'id title narrative kind status visibility restrictedUserIds returnComment submittedAt reviewedAt version createdAt updatedAt';
@@ -329,6 +330,13 @@ export const OPS = {
   updateAgendaItem: `mutation($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
   moveAgendaItem: `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
   removeAgendaItem: `mutation($input: RemoveAgendaItemInput!) { removeAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
+  attendance: `query($id: ID!) { meeting(id: $id) { id attendance { userId name agencyId agencyName status } } }`,
+  setAttendance: `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { userId name agencyName status } }`,
+  recordMinutes: `mutation($input: RecordMinutesInput!) { recordMinutes(input: $input) { ${AGENDA_FIELDS} } }`,
+  boardActions: `query($status: BoardActionStatus) { boardActions(status: $status) { ${BOARD_ACTION_FIELDS} } }`,
+  actionLog: `query($meetingId: ID!) { actionLog(meetingId: $meetingId) { ${BOARD_ACTION_FIELDS} } }`,
+  createBoardAction: `mutation($input: CreateBoardActionInput!) { createBoardAction(input: $input) { ${BOARD_ACTION_FIELDS} } }`,
+  updateBoardAction: `mutation($input: UpdateBoardActionInput!) { updateBoardAction(input: $input) { ${BOARD_ACTION_FIELDS} } }`,
 } as const;
 
 export type OpName = keyof typeof OPS;

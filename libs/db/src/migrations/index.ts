@@ -8,6 +8,7 @@ import { Performance1764400000000 } from './1764400000000-performance';
 import { Notifications1764500000000 } from './1764500000000-notifications';
 import { ReminderRules1764600000000 } from './1764600000000-reminder-rules';
 import { Agenda1764700000000 } from './1764700000000-agenda';
+import { MeetingRecords1764800000000 } from './1764800000000-meeting-records';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Notifications1764500000000,
   ReminderRules1764600000000,
   Agenda1764700000000,
+  MeetingRecords1764800000000,
 ];
