@@ -72,6 +72,7 @@ describe('inviting a user', () => {
       'Scorecard',
       'Principles',
       'Voice',
+      'Notifications',
       'Sign out',
     ]);
     expect((await userRow(INVITED.email))?.status).toBe('ACTIVE');
@@ -94,6 +95,7 @@ describe('inviting a user', () => {
       'Scorecard',
       'Principles',
       'Voice',
+      'Notifications',
       'Sign out',
     ]);
     await finishJourney(invited, 'invitation-accepted');

@@ -21,9 +21,21 @@ const SECRETARIAT_NAV = [
   'Users',
   'Board and sub-groups',
   'Audit log',
+  'Notifications',
   'Sign out',
 ];
-const OTHERS_NAV = ['Home', 'Dashboard', 'Evidence', 'Meetings', 'Commitments', 'Scorecard', 'Principles', 'Voice', 'Sign out'];
+const OTHERS_NAV = [
+  'Home',
+  'Dashboard',
+  'Evidence',
+  'Meetings',
+  'Commitments',
+  'Scorecard',
+  'Principles',
+  'Voice',
+  'Notifications',
+  'Sign out',
+];
 
 /** Where everyone's navigation goes. */
 const SHARED_PAGES: Record<string, string> = {
@@ -34,6 +46,7 @@ const SHARED_PAGES: Record<string, string> = {
   Scorecard: '/scorecard',
   Principles: '/principles',
   Voice: '/voice',
+  Notifications: '/notifications',
 };
 
 /** Where the secretariat's navigation goes. */
@@ -98,10 +111,13 @@ describe('signing in as each role', () => {
 
     // Every page in the navigation opens (client-side), marks itself current, and passes axe.
     for (const [label, path] of Object.entries(secretariat ? SECRETARIAT_PAGES : SHARED_PAGES)) {
-      await page.locator('nav[aria-label="Menu"]').getByRole('link', { name: label, exact: true }).click();
+      // Notifications carries its unread count: "Notifications (2 unread)".
+      const name = label === 'Notifications' ? /^Notifications( \(\d+ unread ?\))?$/ : label;
+      await page.locator('nav[aria-label="Menu"]').getByRole('link', { name, exact: true }).click();
       await afterAction(page, { path });
       expect({ label, h1: await h1(page) }).not.toEqual({ label, h1: 'Page not found' });
-      expect(await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts()).toEqual([label]);
+      const current = await page.locator('nav[aria-label="Menu"] a[aria-current="page"]').allInnerTexts();
+      expect(current.map((t) => t.replace(/\s+/g, ' ').replace(/ \(\d+(?: unread)? ?\)$/, ''))).toEqual([label]);
     }
     if (!secretariat) {
       // A secretariat page, typed into the address bar, is not there for this role.
@@ -109,6 +125,7 @@ describe('signing in as each role', () => {
       expect(await navItems(page)).toEqual(OTHERS_NAV);
       await visit(page, '/admin/agencies', { h1: 'Page not found' });
       await visit(page, '/meetings/new', { h1: 'Page not found' });
+      await visit(page, '/admin/reminders', { h1: 'Page not found' });
     }
     await finishJourney(page, person.journey);
   });
@@ -145,6 +162,12 @@ describe('every page passes axe', () => {
       [`/admin/sub-groups/${subGroup}/change`, 'Change sub-group details'],
       [`/admin/sub-groups/${subGroup}/members/${user}/remove`, NOT_NOT_FOUND],
       ['/admin/audit', 'Audit log'],
+      ['/admin/reminders', 'Reminders'],
+      ['/admin/reminders/action-due', 'An action you own is coming up to its due date'],
+      ['/admin/reminders/action-overdue', 'An action is overdue'],
+      ['/admin/failed-jobs', 'Failed reminder and e-mail jobs'],
+      ['/notifications', 'Notifications'],
+      ['/notifications/settings', 'Notification settings'],
       ['/account/password', 'Change your password'],
     ];
     const page = await app.newPage();

@@ -35,5 +35,8 @@ describe('the api serves the built web app', () => {
     expect((await fetch(`${stack.url}/healthz`)).headers.get('content-type')).toContain('application/json');
     const gql = await stack.client().request('{ __typename }');
     expect(gql.data).toEqual({ __typename: 'Query' });
+    // A calendar program asking for a feed gets the api's answer, not the web page.
+    const feed = await fetch(`${stack.url}/calendar/${'x'.repeat(43)}.ics`);
+    expect([feed.status, feed.headers.get('content-type')]).toEqual([404, expect.stringContaining('text/plain')]);
   });
 });

@@ -12,6 +12,7 @@ import { localOfferRoutes } from './routes/local-offer';
 import { scorecardRoutes } from './routes/scorecard';
 import { principleRoutes } from './routes/principles';
 import { voiceRoutes } from './routes/voice';
+import { notificationRoutes } from './routes/notifications';
 
 const ROUTES = [
   ...accountRoutes,
@@ -26,6 +27,7 @@ const ROUTES = [
   ...scorecardRoutes,
   ...principleRoutes,
   ...voiceRoutes,
+  ...notificationRoutes,
 ];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */

@@ -207,7 +207,15 @@ export function Select(props: FieldProps & { value: string; onChange: (v: string
 }
 
 /** Radios in a fieldset with a legend; the first radio carries the field's id so the error summary can focus it. */
-export function Radios(props: FieldProps & { value: string; onChange: (v: string) => void; options: Array<Option & { hint?: string }> }) {
+export function Radios(
+  props: FieldProps & {
+    value: string;
+    onChange: (v: string) => void;
+    options: Array<Option & { hint?: string }>;
+    /** GOV.UK's smaller radios, side by side from tablet width up: for several short questions on one page. */
+    smallInline?: boolean;
+  },
+) {
   const { name, error } = props;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -216,7 +224,7 @@ export function Radios(props: FieldProps & { value: string; onChange: (v: string
           {props.isPageHeading ? <h1 className="govuk-fieldset__heading">{props.label}</h1> : props.label}
         </legend>
         <HintAndError {...props} />
-        <div className="govuk-radios" data-module="govuk-radios">
+        <div className={`govuk-radios${props.smallInline ? ' govuk-radios--small govuk-radios--inline' : ''}`} data-module="govuk-radios">
           {props.options.map((o, i) => {
             const id = i === 0 ? name : `${name}-${i + 1}`;
             return (

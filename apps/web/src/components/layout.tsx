@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth, type Role } from '../lib/auth';
 import { usePageTitle } from '../lib/page';
+import { useUnreadCount } from '../lib/unread';
 
 interface NavItem {
   to: string;
@@ -9,6 +10,8 @@ interface NavItem {
   roles: Role[] | 'all';
   /** Other address prefixes that belong to this item, so it stays current on their pages. */
   also?: string[];
+  /** Shows the signed-in person's unread notification count beside the label. */
+  unreadCount?: true;
 }
 
 /** What each role may use. A page not listed for a role answers as a missing page. */
@@ -21,11 +24,13 @@ export const NAV: NavItem[] = [
   { to: '/scorecard', label: 'Scorecard', roles: 'all' },
   { to: '/principles', label: 'Principles', roles: 'all' },
   { to: '/voice', label: 'Voice', roles: 'all' },
-  { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'] },
+  // The partnership's settings include when its reminders go out.
+  { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'], also: ['/admin/reminders', '/admin/failed-jobs'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
   { to: '/admin/board', label: 'Board and sub-groups', roles: ['SECRETARIAT'], also: ['/admin/sub-groups'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['SECRETARIAT'] },
+  { to: '/notifications', label: 'Notifications', roles: 'all', unreadCount: true },
 ];
 
 export function navFor(role: Role | undefined): NavItem[] {
@@ -40,6 +45,7 @@ function Header() {
   const { me, partnership } = useAuth();
   const items = navFor(me?.role);
   const { pathname } = useLocation();
+  const unread = useUnreadCount(me?.id, pathname);
   return (
     <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
       <div className="govuk-width-container">
@@ -56,10 +62,11 @@ function Header() {
                 {items.map((n) => {
                   const active =
                     n.to === '/' ? pathname === '/' : [n.to, ...(n.also ?? [])].some((p) => pathname === p || pathname.startsWith(`${p}/`));
+                  const label = n.unreadCount ? <UnreadLabel label={n.label} count={unread} /> : n.label;
                   return (
                     <li key={n.to} className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
                       <Link className="govuk-service-navigation__link" to={n.to} aria-current={active ? 'page' : undefined}>
-                        {active ? <strong className="govuk-service-navigation__active-fallback">{n.label}</strong> : n.label}
+                        {active ? <strong className="govuk-service-navigation__active-fallback">{label}</strong> : label}
                       </Link>
                     </li>
                   );
@@ -76,6 +83,23 @@ function Header() {
         {me && <HeaderSearch />}
       </div>
     </section>
+  );
+}
+
+/**
+ * "Notifications (3)", heard as "Notifications (3 unread)"; just "Notifications" when none
+ * are unread (or the count has not come yet).
+ */
+function UnreadLabel({ label, count }: { label: string; count: number | undefined }) {
+  if (!count) return <>{label}</>;
+  return (
+    <>
+      {label}{' '}
+      <span data-testid="unread-count">
+        ({count}
+        <span className="govuk-visually-hidden"> unread</span>)
+      </span>
+    </>
   );
 }
 

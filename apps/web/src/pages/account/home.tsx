@@ -51,6 +51,8 @@ function tasksFor(me: Me): { intro: string; tasks: Task[] } {
   if (me.role === 'SECRETARIAT') {
     intro = 'You run the board cycle: you set up the partnership, its agencies, users, board and sub-groups, and can see the audit log.';
     for (const n of navFor(me.role)) if (n.to !== '/') tasks.push({ key: n.to, text: n.label, to: n.to });
+    tasks.push({ key: '/admin/reminders', text: 'Reminders: when they go out and who hears', to: '/admin/reminders' });
+    tasks.push({ key: '/admin/failed-jobs', text: 'Reminder and e-mail jobs that failed', to: '/admin/failed-jobs' });
   } else {
     const chairs = me.subGroupMemberships.filter((m) => m.role === 'CHAIR').map((m) => m.subGroup.name);
     intro =
@@ -84,6 +86,11 @@ function tasksFor(me: Me): { intro: string; tasks: Task[] } {
       tasks.push({ key: 'voice', text: 'Log issues raised by young people, and see and relay the responses' });
     }
   }
+  tasks.push({
+    key: 'notification-settings',
+    text: 'Choose how you hear about reminders, and add your dates to your calendar',
+    to: '/notifications/settings',
+  });
   tasks.push({ key: 'password', text: 'Change your password', to: '/account/password' });
   return { intro, tasks };
 }

@@ -76,6 +76,19 @@ export function PartnershipPage() {
           </dl>
         )}
       </Loaded>
+      <h2 className="govuk-heading-m">Reminders</h2>
+      <ul className="govuk-list" id="partnership-reminders">
+        <li>
+          <Link className="govuk-link" to="/admin/reminders">
+            Change when reminders go out and who hears
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/admin/failed-jobs">
+            See reminder and e-mail jobs that failed
+          </Link>
+        </li>
+      </ul>
     </>
   );
 }
