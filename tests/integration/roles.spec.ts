@@ -132,6 +132,10 @@ const REMINDER_MUTATIONS = ['retryFailedJob'];
 const MEETING_RECORDS_SPEC = path.join(__dirname, 'meeting-records.spec.ts');
 const MEETING_RECORD_MUTATIONS = ['updateBoardAction'];
 
+/** A paper's author adds it as well as the secretariat: tried by role in pack-readiness.spec.ts. */
+const PACK_READINESS_SPEC = path.join(__dirname, 'pack-readiness.spec.ts');
+const PACK_MUTATIONS = ['attachAgendaPaper'];
+
 /** Queries whose answer may be null, so a refusal comes back as data: { op: null } with the error. */
 const NULLABLE_QUERIES = ['calendarFeed'];
 
@@ -331,6 +335,12 @@ describe('roles: who may administer the partnership', () => {
       message: RECORDS_DENIED,
     },
     {
+      op: 'remindPackContributors',
+      vars: () => ({ input: { meetingId: meeting } }),
+      action: null,
+      message: 'Only the board secretariat can send reminders about the pack.',
+    },
+    {
       op: 'createBoardAction',
       vars: () => ({
         input: { meetingId: meeting, title: 'Report back on dental checks', ownerUserId: A.member.id, dueDate: '2027-01-31' },
@@ -499,8 +509,11 @@ describe('roles: who may administer the partnership', () => {
         ...CALENDAR_MUTATIONS,
         ...REMINDER_MUTATIONS,
         ...MEETING_RECORD_MUTATIONS,
+        ...PACK_MUTATIONS,
       ].sort(),
     );
+    const packSpec = readFileSync(PACK_READINESS_SPEC, 'utf8');
+    for (const m of PACK_MUTATIONS) expect({ m, tried: packSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
     const recordsSpec = readFileSync(MEETING_RECORDS_SPEC, 'utf8');
     for (const m of MEETING_RECORD_MUTATIONS) expect({ m, tried: recordsSpec.includes(`OPS.${m}`) }).toEqual({ m, tried: true });
     const calendarSpec = readFileSync(CALENDAR_SPEC, 'utf8');
@@ -639,6 +652,8 @@ describe('roles: who may administer the partnership', () => {
       ['createCalendarFeed', {}],
       ['updateBoardAction', { input: { id: randomUUID(), version: 1, status: 'COMPLETE' } }],
       ['actionLog', { meetingId: meeting }],
+      ['packReadiness', { meetingId: meeting }],
+      ['attachAgendaPaper', { input: { agendaItemId: randomUUID(), fileId: randomUUID() } }],
       ['revokeCalendarFeed', {}],
       ['youSaidWeDidCsv', { from: '2026-01-01', to: '2026-12-31' }],
       ['search', { query: 'probe' }],

@@ -178,6 +178,8 @@ const COVERED_MUTATIONS = [
   'recordMinutes',
   'createBoardAction',
   'updateBoardAction',
+  'attachAgendaPaper',
+  'remindPackContributors',
 ];
 
 /** Every query this suite covers, by how. */
@@ -236,6 +238,7 @@ const OWN_QUERIES = [
   'calendarFeed',
   'boardActions',
   'actionLog',
+  'packReadiness',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -628,6 +631,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let bFeedUrl: string;
   let agendaB: { id: string; version: number };
   let actionB: string;
+  let paperA: string;
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -678,6 +682,11 @@ describe('tenancy: no read or write across partnerships', () => {
         input: { meetingId: mB.planned, title: 'Betaborough board action', ownerUserId: B.member.id, dueDate: '2027-01-31' },
       })
     ).createBoardAction.id;
+    paperA = (
+      await asA.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, {
+        input: { meetingId: mA.planned, title: 'Alphashire paper', kind: 'PAPER' },
+      })
+    ).addAgendaItem.id;
     // B has its own reminder rule and calendar feed for A to (not) see.
     await asB.ok(OPS.setReminderRule, { input: { kind: 'ACTION_DUE', enabled: false } });
     bFeedUrl = (await asB.ok<{ createCalendarFeed: { url: string } }>(OPS.createCalendarFeed)).createCalendarFeed.url;
@@ -1332,6 +1341,27 @@ describe('tenancy: no read or write across partnerships', () => {
       expected: badInput('input.agendaItemId', 'Choose an item of this meeting’s agenda.'),
     },
     {
+      label: "attachAgendaPaper to B's item",
+      op: 'attachAgendaPaper',
+      b: () => ({ input: { agendaItemId: agendaB.id, fileId: eA.files.loose } }),
+      fake: () => ({ input: { agendaItemId: f1, fileId: eA.files.loose } }),
+      expected: notFound('Agenda item'),
+    },
+    {
+      label: "attachAgendaPaper of B's file",
+      op: 'attachAgendaPaper',
+      b: () => ({ input: { agendaItemId: paperA, fileId: eB.files.loose } }),
+      fake: () => ({ input: { agendaItemId: paperA, fileId: f1 } }),
+      expected: badInput('input.fileId', 'Choose a file you uploaded.'),
+    },
+    {
+      label: "remindPackContributors for B's meeting",
+      op: 'remindPackContributors',
+      b: () => ({ input: { meetingId: mB.planned } }),
+      fake: () => ({ input: { meetingId: f1 } }),
+      expected: notFound('Meeting'),
+    },
+    {
       label: "updateBoardAction on B's action",
       op: 'updateBoardAction',
       b: () => ({ input: { id: actionB, version: 1, status: 'COMPLETE' } }),
@@ -1936,6 +1966,9 @@ describe('tenancy: no read or write across partnerships', () => {
     const fake = await c.request(OPS.actionLog, { meetingId: randomUUID() });
     expectError(real, 'actionLog', notFound('Meeting'));
     expect(real).toEqual(fake);
+    const ready = await c.request(OPS.packReadiness, { meetingId: mB.planned });
+    expectError(ready, 'packReadiness', notFound('Meeting'));
+    expect(ready).toEqual(await c.request(OPS.packReadiness, { meetingId: randomUUID() }));
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   IsBoolean,
   IsEnum,
@@ -35,6 +35,9 @@ export class AgendaItemType {
   exemptParagraph: number | null;
   @Field(() => String, { nullable: true, description: 'The paragraph’s words.' }) exemptDescription: string | null;
   @Field(() => String, { nullable: true, description: 'Why it applies here, in the secretariat’s words.' }) exemptReason: string | null;
+  @Field(() => ID, { nullable: true, description: 'Who is to write its paper.' }) authorUserId: string | null;
+  @Field(() => ID, { nullable: true, description: 'A paper’s file, once it is in.' }) fileId: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) paperSubmittedAt: Date | null;
   @Field(() => String, { description: 'The minutes of this item (plain text).' }) minutes: string;
   @Field(() => String, { description: 'What the board decided under this item (plain text, a line each).' }) decisions: string;
   @Field(() => Int) version: number;
@@ -66,6 +69,11 @@ class AgendaItemFields {
   @Trim()
   @MaxLength(200, { message: 'The presenter must be 200 characters or fewer.' })
   presenter?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who is to write its paper (not for a sub-group report: its chair writes that).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose who is to write the paper.' })
+  authorUserId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'London time, HH:MM.' })
   @IsOptional()

@@ -42,6 +42,11 @@ export class AgendaItemEntity {
   @Column({ type: 'boolean' }) exempt: boolean;
   @Column({ name: 'exempt_paragraph', type: 'integer', nullable: true }) exemptParagraph: number | null;
   @Column({ name: 'exempt_reason', type: 'text', nullable: true }) exemptReason: string | null;
+  /** Who is to write this item's paper, if someone is. */
+  @Column({ name: 'author_user_id', type: 'uuid', nullable: true }) authorUserId: string | null;
+  /** A paper's file, once it is in. */
+  @Column({ name: 'file_id', type: 'uuid', nullable: true }) fileId: string | null;
+  @Column({ name: 'paper_submitted_at', type: 'timestamptz', nullable: true }) paperSubmittedAt: Date | null;
   /** What was said, as the secretariat minuted it (plain text). */
   @Column({ type: 'text' }) minutes: string;
   /** What the board decided under this item (plain text, a line each). */

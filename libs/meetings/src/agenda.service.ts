@@ -4,6 +4,7 @@ import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope, TxScope } from '@pbw/db';
 import { SubGroupRepository } from '@pbw/boards';
+import { UserRepository, UserStatus } from '@pbw/identity';
 import type { AddAgendaItemInput, AgendaItemType, MoveAgendaItemInput, RemoveAgendaItemInput, UpdateAgendaItemInput } from './agenda.dto';
 import { type AgendaItemEntity, AgendaItemKind, type NumberedAgendaItem, SCHEDULE_12A, numberAgenda } from './agenda.entities';
 import { AgendaItemRepository } from './agenda.repository';
@@ -14,7 +15,16 @@ const ONLY_SECRETARIAT = 'Only the board secretariat can change a meeting’s ag
 
 type Fields = Pick<
   AgendaItemEntity,
-  'title' | 'kind' | 'subGroupId' | 'presenter' | 'startsAt' | 'durationMinutes' | 'exempt' | 'exemptParagraph' | 'exemptReason'
+  | 'title'
+  | 'kind'
+  | 'subGroupId'
+  | 'authorUserId'
+  | 'presenter'
+  | 'startsAt'
+  | 'durationMinutes'
+  | 'exempt'
+  | 'exemptParagraph'
+  | 'exemptReason'
 >;
 
 const view = (i: NumberedAgendaItem): AgendaItemType => ({
@@ -36,6 +46,7 @@ export class AgendaService {
     private readonly items: AgendaItemRepository,
     private readonly meetings: MeetingRepository,
     private readonly subGroups: SubGroupRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async agenda(scope: Scope, meetingId: string): Promise<AgendaItemType[]> {
@@ -55,7 +66,17 @@ export class AgendaService {
       const position = this.checkPosition(input.position ?? siblings.length + 1, siblings.length + 1);
       const fields = await this.checkFields(tx, null, input);
       for (const s of siblings.filter((x) => x.position >= position)) await this.items.save(tx, { ...s, position: s.position + 1 });
-      const row = await this.items.insert(tx, { meetingId: m.id, parentId, position, version: 1, minutes: '', decisions: '', ...fields });
+      const row = await this.items.insert(tx, {
+        meetingId: m.id,
+        parentId,
+        position,
+        version: 1,
+        minutes: '',
+        decisions: '',
+        fileId: null,
+        paperSubmittedAt: null,
+        ...fields,
+      });
       return {
         result: await this.numbered(tx, m.id, row.id),
         audit: { entityType: 'AgendaItem', entityId: row.id, before: null, after: snapshot(row) },
@@ -180,6 +201,7 @@ export class AgendaService {
       title: pick('title', ''),
       kind,
       subGroupId: pick('subGroupId', null) || null,
+      authorUserId: pick('authorUserId', null) || null,
       presenter: pick('presenter', null) || null,
       startsAt: pick('startsAt', null) || null,
       durationMinutes: pick('durationMinutes', null),
@@ -188,6 +210,9 @@ export class AgendaService {
       exemptReason: pick('exemptReason', null) || null,
     };
     if (input.title === null) throw fieldError('input.title', 'Give the item a title.');
+    if (current?.fileId && kind !== AgendaItemKind.PAPER) {
+      throw fieldError('input.kind', 'This item’s paper is in: it stays a paper.');
+    }
     if (kind === AgendaItemKind.SUB_GROUP_REPORT) {
       if (!f.subGroupId) throw fieldError('input.subGroupId', 'Choose the sub-group whose report this is.');
       if (!(await this.subGroups.findById(tx, f.subGroupId)))
@@ -196,6 +221,15 @@ export class AgendaService {
       throw fieldError('input.subGroupId', 'Only a sub-group report names a sub-group.');
     } else {
       f.subGroupId = null;
+    }
+    if (f.authorUserId) {
+      if (kind === AgendaItemKind.SUB_GROUP_REPORT) {
+        if (given('authorUserId')) throw fieldError('input.authorUserId', 'A sub-group report is written by the sub-group’s chair.');
+        f.authorUserId = null;
+      } else {
+        const u = await this.users.findById(tx, f.authorUserId);
+        if (!u || u.status !== UserStatus.ACTIVE) throw fieldError('input.authorUserId', 'Choose an active person in this partnership.');
+      }
     }
     if (exempt) {
       if (!f.exemptParagraph) throw fieldError('input.exemptParagraph', 'Give the paragraph of Schedule 12A that makes this item exempt.');

@@ -14,3 +14,7 @@ export * from './meeting-records.dto';
 export * from './meeting-records.repository';
 export * from './meeting-records.service';
 export * from './meeting-records.resolver';
+export * from './pack-readiness.dto';
+export * from './pack-readiness.repository';
+export * from './pack-readiness.service';
+export * from './pack-readiness.resolver';

@@ -8,6 +8,10 @@ import { UserRepository } from '@pbw/identity';
 import { AttendanceRepository, BoardActionRepository } from './meeting-records.repository';
 import { MeetingRecordsResolver } from './meeting-records.resolver';
 import { MeetingRecordsService } from './meeting-records.service';
+import { FileRepository } from '@pbw/files';
+import { PackReadinessRepository } from './pack-readiness.repository';
+import { PackReadinessResolver } from './pack-readiness.resolver';
+import { PackReadinessService } from './pack-readiness.service';
 import { MeetingRepository } from './meetings.repositories';
 import { MeetingResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
@@ -27,6 +31,10 @@ import { MeetingsService } from './meetings.service';
     BoardActionRepository,
     MeetingRecordsService,
     MeetingRecordsResolver,
+    FileRepository,
+    PackReadinessRepository,
+    PackReadinessService,
+    PackReadinessResolver,
   ],
   exports: [
     MeetingRepository,

@@ -16,4 +16,38 @@ export class EventSourcesRepository extends ScopedQueries {
     );
     return rows[0] ?? null;
   }
+
+  /** A report or paper the pack expects and which is still not in, with its meeting. */
+  async outstandingContribution(
+    scope: Scope,
+    agendaItemId: string,
+  ): Promise<{
+    title: string;
+    kind: string;
+    subGroupId: string | null;
+    authorUserId: string | null;
+    meetingId: string;
+    meetingTitle: string;
+    deadline: string;
+  } | null> {
+    const rows = await this.rawScoped<{
+      title: string;
+      kind: string;
+      subGroupId: string | null;
+      authorUserId: string | null;
+      meetingId: string;
+      meetingTitle: string;
+      deadline: string;
+    }>(
+      scope,
+      ({ bind }) => `SELECT ai.title, ai.kind, ai.sub_group_id AS "subGroupId", ai.author_user_id AS "authorUserId", m.id AS "meetingId",
+          m.title AS "meetingTitle", to_char(m.report_deadline, 'YYYY-MM-DD') AS deadline
+        FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id AND m.partnership_id = $1 AND m.status = 'PLANNED'
+        WHERE ai.partnership_id = $1 AND ai.id = ${bind(agendaItemId)}::uuid
+          AND ((ai.kind = 'PAPER' AND ai.file_id IS NULL)
+            OR (ai.kind = 'SUB_GROUP_REPORT' AND NOT EXISTS (SELECT 1 FROM highlight_reports r WHERE r.partnership_id = $1
+              AND r.meeting_id = m.id AND r.sub_group_id = ai.sub_group_id AND r.status IN ('SUBMITTED','ACCEPTED'))))`,
+    );
+    return rows[0] ?? null;
+  }
 }

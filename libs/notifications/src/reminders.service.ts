@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { addDays, londonTime, londonToday } from '@pbw/core';
+import { addDays, londonTime, londonToday, longDate } from '@pbw/core';
 import { Scope } from '@pbw/db';
 import { JOBS, NOTIFY_JOB_OPTS, type NotifyEventJob, QUEUES, type SendReminderJob } from '@pbw/queue';
 import { DeliveryService } from './delivery.service';
@@ -177,6 +177,24 @@ export class RemindersService {
         }),
       });
     }
+    if (job.event === 'PACK_CONTRIBUTION_DUE') {
+      const c = await this.events.outstandingContribution(scope, job.recordId);
+      if (!c) return 'skipped';
+      const to =
+        c.kind === 'SUB_GROUP_REPORT' && c.subGroupId
+          ? await this.records.chairs(scope, [c.subGroupId])
+          : await this.records.activeUsers(scope, c.authorUserId ? [c.authorUserId] : []);
+      const what = c.kind === 'PAPER' ? 'paper' : 'highlight report';
+      const due = c.deadline < londonToday() ? 'was due' : 'is due';
+      return this.notifyAll(job.partnershipId, jobId, NotificationKind.REPORT_DEADLINE, {
+        to,
+        message: () => ({
+          title: `The board secretariat is waiting for your ${what}: ${c.title}`,
+          body: `Your ${what} for ${c.meetingTitle} ${due} by ${longDate(c.deadline)}. It is not in yet.`,
+          link: `/meetings/${c.meetingId}`,
+        }),
+      });
+    }
     return 'skipped';
   }
 
@@ -201,7 +219,7 @@ export class RemindersService {
           to: await this.records.activeUsers(scope, rec.ownerUserId ? [rec.ownerUserId] : []),
           message: () => ({
             title: `Action due ${when(n)}: ${rec.title}`,
-            body: `This action you own is due on ${rec.date}. Post an update to say where it is, or mark it complete.`,
+            body: `This action you own is due on ${longDate(rec.date as string)}. Post an update to say where it is, or mark it complete.`,
             link: rec.link,
           }),
         };
@@ -219,7 +237,7 @@ export class RemindersService {
           to,
           message: () => ({
             title: `Action overdue by ${late} ${late === 1 ? 'day' : 'days'}: ${rec.title}`,
-            body: `${whose} was due on ${rec.date} and is not complete. Post an update with where it is and a new date, or mark it complete.`,
+            body: `${whose} was due on ${longDate(rec.date as string)} and is not complete. Post an update with where it is and a new date, or mark it complete.`,
             link: rec.link,
           }),
         };
@@ -245,12 +263,12 @@ export class RemindersService {
             return r.kind === 'REPORT_DEADLINE'
               ? {
                   title: `Highlight report due ${when(n, 'working days')}: ${rec.title}`,
-                  body: `${theirs} for ${rec.title} is due by ${rec.date}. Submit it from the meeting’s page.`,
+                  body: `${theirs} for ${rec.title} is due by ${longDate(rec.date as string)}. Submit it from the meeting’s page.`,
                   link: rec.link,
                 }
               : {
                   title: `Highlight report late: ${rec.title}`,
-                  body: `${theirs} for ${rec.title} ${list.length === 1 && groups.length ? 'was' : 'were'} due by ${rec.date} and ${list.length === 1 && groups.length ? 'is' : 'are'} not in.`,
+                  body: `${theirs} for ${rec.title} ${list.length === 1 && groups.length ? 'was' : 'were'} due by ${longDate(rec.date as string)} and ${list.length === 1 && groups.length ? 'is' : 'are'} not in.`,
                   link: rec.link,
                 };
           },
@@ -261,7 +279,7 @@ export class RemindersService {
           to: rec.agencyId ? await this.records.ofAgency(scope, rec.agencyId) : [],
           message: () => ({
             title: `Commitment review due ${when(n)}: ${rec.title}`,
-            body: `Your agency’s commitment is due for review on ${rec.date}. Post an update with the latest figure and where it stands.`,
+            body: `Your agency’s commitment is due for review on ${longDate(rec.date as string)}. Post an update with the latest figure and where it stands.`,
             link: rec.link,
           }),
         };
@@ -276,7 +294,7 @@ export class RemindersService {
           to,
           message: () => ({
             title: `Answer to young people due ${when(n)}: ${issue}`,
-            body: `The Children in Care Council raised this and is waiting for an answer by ${rec.date}:\n\n${rec.title}`,
+            body: `The Children in Care Council raised this and is waiting for an answer by ${longDate(rec.date as string)}:\n\n${rec.title}`,
             link: rec.link,
           }),
         };

@@ -18,22 +18,22 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
 export const EXAMPLE_MESSAGES: Record<NotificationKind, Message> = {
   ACTION_DUE: {
     title: 'Action due in 3 days: Audit the personal education plans',
-    body: 'This action you own is due on 2027-01-15. Post an update to say where it is, or mark it complete.',
+    body: 'This action you own is due on 15 January 2027. Post an update to say where it is, or mark it complete.',
     link: '/dashboard',
   },
   ACTION_OVERDUE: {
     title: 'Action overdue by 14 days: Publish the leaving care guide',
-    body: 'An action in your sub-group’s work plan was due on 2027-01-01 and is not complete. Post an update with where it is and a new date, or mark it complete.',
+    body: 'An action in your sub-group’s work plan was due on 1 January 2027 and is not complete. Post an update with where it is and a new date, or mark it complete.',
     link: '/dashboard',
   },
   REPORT_DEADLINE: {
     title: 'Highlight report due in 5 working days: Partnership board meeting',
-    body: 'The highlight report from Education and Learning for Partnership board meeting is due by 2027-02-01. Submit it from the meeting’s page.',
+    body: 'The highlight report from Education and Learning for Partnership board meeting is due by 1 February 2027. Submit it from the meeting’s page.',
     link: '/meetings',
   },
   REPORT_LATE: {
     title: 'Highlight report late: Partnership board meeting',
-    body: 'Highlight reports from Education and Learning, Housing were due by 2027-02-01 and are not in.',
+    body: 'Highlight reports from Education and Learning, Housing were due by 1 February 2027 and are not in.',
     link: '/meetings',
   },
   EVIDENCE_RETURNED: {
@@ -43,17 +43,17 @@ export const EXAMPLE_MESSAGES: Record<NotificationKind, Message> = {
   },
   COMMITMENT_REVIEW_DUE: {
     title: 'Commitment review due in 14 days: Free bus travel for care leavers',
-    body: 'Your agency’s commitment is due for review on 2027-03-31. Post an update with the latest figure and where it stands.',
+    body: 'Your agency’s commitment is due for review on 31 March 2027. Post an update with the latest figure and where it stands.',
     link: '/commitments',
   },
   VOICE_RESPONSE_DUE: {
     title: 'Answer to young people due in 7 days: Young people want to meet their social worker in person',
-    body: 'The Children in Care Council raised this and is waiting for an answer by 2027-02-14:\n\nYoung people want to meet their social worker in person.',
+    body: 'The Children in Care Council raised this and is waiting for an answer by 14 February 2027:\n\nYoung people want to meet their social worker in person.',
     link: '/voice',
   },
   PACK_PUBLISHED: {
     title: 'Board pack published: Partnership board meeting',
-    body: 'The pack for the meeting on 2027-02-10 is ready to read.',
+    body: 'The pack for the meeting on 10 February 2027 is ready to read.',
     link: '/meetings',
   },
   INVITATION: {

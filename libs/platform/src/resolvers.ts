@@ -11,7 +11,7 @@ import {
   WorkPlanCsvResolver,
   WorkPlanResolver,
 } from '@pbw/workplans';
-import { AgendaResolver, MeetingRecordsResolver, MeetingResolver } from '@pbw/meetings';
+import { AgendaResolver, MeetingRecordsResolver, MeetingResolver, PackReadinessResolver } from '@pbw/meetings';
 import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/evidence';
 import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
 import { SearchResolver } from '@pbw/search';
@@ -47,6 +47,7 @@ export const RESOLVERS = [
   MeetingResolver,
   AgendaResolver,
   MeetingRecordsResolver,
+  PackReadinessResolver,
   EvidenceResolver,
   CommentResolver,
   ActionEvidenceResolver,

@@ -330,6 +330,10 @@ export const OPS = {
   updateAgendaItem: `mutation($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
   moveAgendaItem: `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
   removeAgendaItem: `mutation($input: RemoveAgendaItemInput!) { removeAgendaItem(input: $input) { ${AGENDA_FIELDS} } }`,
+  packReadiness: `query($meetingId: ID!) { packReadiness(meetingId: $meetingId) {
+    agendaItemId number title kind subGroupId reportId authorUserId authorName status submittedAt } }`,
+  attachAgendaPaper: `mutation($input: AttachAgendaPaperInput!) { attachAgendaPaper(input: $input) { ${AGENDA_FIELDS} fileId paperSubmittedAt } }`,
+  remindPackContributors: `mutation($input: RemindPackContributorsInput!) { remindPackContributors(input: $input) }`,
   attendance: `query($id: ID!) { meeting(id: $id) { id attendance { userId name agencyId agencyName status } } }`,
   setAttendance: `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { userId name agencyName status } }`,
   recordMinutes: `mutation($input: RecordMinutesInput!) { recordMinutes(input: $input) { ${AGENDA_FIELDS} } }`,

@@ -9,6 +9,7 @@ import { Notifications1764500000000 } from './1764500000000-notifications';
 import { ReminderRules1764600000000 } from './1764600000000-reminder-rules';
 import { Agenda1764700000000 } from './1764700000000-agenda';
 import { MeetingRecords1764800000000 } from './1764800000000-meeting-records';
+import { AgendaPapers1764900000000 } from './1764900000000-agenda-papers';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReminderRules1764600000000,
   Agenda1764700000000,
   MeetingRecords1764800000000,
+  AgendaPapers1764900000000,
 ];
