@@ -53,6 +53,7 @@ import {
 const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-up.';
 const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
 const AGENDA_DENIED = 'Only the board secretariat can change a meeting’s agenda.';
+const PACKS_HIDDEN = 'Only the board secretariat sees packs before they are published.';
 const RECORDS_DENIED = 'Only the board secretariat keeps a meeting’s attendance, minutes and actions.';
 const LAST_SECRETARIAT = 'The partnership must keep at least one active secretariat user.';
 
@@ -140,7 +141,7 @@ const PACK_MUTATIONS = ['attachAgendaPaper'];
 const NULLABLE_QUERIES = ['calendarFeed'];
 
 /** Admin-table entries that are queries, not mutations. */
-const ADMIN_QUERIES: string[] = ['auditEvents', 'emailPreview', 'failedJobs'];
+const ADMIN_QUERIES: string[] = ['auditEvents', 'emailPreview', 'failedJobs', 'boardPacks', 'boardPack'];
 const NOTIFICATIONS_SPEC = path.join(__dirname, 'notifications.spec.ts');
 
 /** Queries anyone may call without signing in: the published local offer. */
@@ -173,6 +174,8 @@ describe('roles: who may administer the partnership', () => {
   let meeting: string;
   /** Four items of its agenda: to change, to move, to remove, and to minute. */
   const agendaItems: string[] = [];
+  /** A pack compile waiting to start, for the secretariat to cancel. */
+  let queuedPack: string;
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
 
@@ -209,6 +212,12 @@ describe('roles: who may administer the partnership', () => {
       );
       agendaItems.push(r.rows[0].id);
     }
+    queuedPack = (
+      await stack.pg.query<{ id: string }>(
+        "INSERT INTO board_packs (partnership_id, meeting_id, version, status, requested_by_user_id) VALUES ($1, $2, 99, 'QUEUED', $3) RETURNING id",
+        [A.id, meeting, A.secretariat.id],
+      )
+    ).rows[0].id;
     const who = ['secretariat', 'boardMember', 'member', 'chair'] as const;
     const sessions = await Promise.all(who.map((w) => signIn(stack.client(), A[w].email)));
     who.forEach((w, i) => (tokens[w] = sessions[i].accessToken));
@@ -340,6 +349,20 @@ describe('roles: who may administer the partnership', () => {
       action: null,
       message: 'Only the board secretariat can send reminders about the pack.',
     },
+    {
+      op: 'compileBoardPack',
+      vars: () => ({ input: { meetingId: meeting } }),
+      action: 'boardPack.compile',
+      message: 'Only the board secretariat compiles board packs.',
+    },
+    {
+      op: 'cancelBoardPack',
+      vars: () => ({ input: { id: queuedPack } }),
+      action: 'boardPack.cancel',
+      message: 'Only the board secretariat compiles board packs.',
+    },
+    { op: 'boardPacks', vars: () => ({ meetingId: meeting }), action: null, message: PACKS_HIDDEN },
+    { op: 'boardPack', vars: () => ({ id: queuedPack }), action: null, message: PACKS_HIDDEN },
     {
       op: 'createBoardAction',
       vars: () => ({

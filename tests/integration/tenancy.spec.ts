@@ -180,6 +180,8 @@ const COVERED_MUTATIONS = [
   'updateBoardAction',
   'attachAgendaPaper',
   'remindPackContributors',
+  'compileBoardPack',
+  'cancelBoardPack',
 ];
 
 /** Every query this suite covers, by how. */
@@ -239,6 +241,8 @@ const OWN_QUERIES = [
   'boardActions',
   'actionLog',
   'packReadiness',
+  'boardPacks',
+  'boardPack',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -632,6 +636,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let agendaB: { id: string; version: number };
   let actionB: string;
   let paperA: string;
+  let packB: string;
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -682,6 +687,12 @@ describe('tenancy: no read or write across partnerships', () => {
         input: { meetingId: mB.planned, title: 'Betaborough board action', ownerUserId: B.member.id, dueDate: '2027-01-31' },
       })
     ).createBoardAction.id;
+    packB = (
+      await stack.pg.query<{ id: string }>(
+        "INSERT INTO board_packs (partnership_id, meeting_id, version, status, requested_by_user_id) VALUES ($1, $2, 1, 'QUEUED', $3) RETURNING id",
+        [B.id, mB.planned, B.secretariat.id],
+      )
+    ).rows[0].id;
     paperA = (
       await asA.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, {
         input: { meetingId: mA.planned, title: 'Alphashire paper', kind: 'PAPER' },
@@ -1362,6 +1373,20 @@ describe('tenancy: no read or write across partnerships', () => {
       expected: notFound('Meeting'),
     },
     {
+      label: "compileBoardPack for B's meeting",
+      op: 'compileBoardPack',
+      b: () => ({ input: { meetingId: mB.planned } }),
+      fake: () => ({ input: { meetingId: f1 } }),
+      expected: notFound('Meeting'),
+    },
+    {
+      label: "cancelBoardPack on B's pack",
+      op: 'cancelBoardPack',
+      b: () => ({ input: { id: packB } }),
+      fake: () => ({ input: { id: f1 } }),
+      expected: notFound('Board pack'),
+    },
+    {
       label: "updateBoardAction on B's action",
       op: 'updateBoardAction',
       b: () => ({ input: { id: actionB, version: 1, status: 'COMPLETE' } }),
@@ -1969,6 +1994,15 @@ describe('tenancy: no read or write across partnerships', () => {
     const ready = await c.request(OPS.packReadiness, { meetingId: mB.planned });
     expectError(ready, 'packReadiness', notFound('Meeting'));
     expect(ready).toEqual(await c.request(OPS.packReadiness, { meetingId: randomUUID() }));
+  });
+
+  it("A's secretariat finds none of B's board packs: by meeting or by id, as for ids that exist nowhere", async () => {
+    const byMeeting = await asA.request(OPS.boardPacks, { meetingId: mB.planned });
+    expectError(byMeeting, 'boardPacks', notFound('Meeting'));
+    expect(byMeeting).toEqual(await asA.request(OPS.boardPacks, { meetingId: randomUUID() }));
+    const byId = await asA.request(OPS.boardPack, { id: packB });
+    expectError(byId, 'boardPack', notFound('Board pack'));
+    expect(byId).toEqual(await asA.request(OPS.boardPack, { id: randomUUID() }));
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

@@ -23,6 +23,7 @@ import { PerformanceModule } from '@pbw/performance';
 import { VoiceModule } from '@pbw/voice';
 import { PrinciplesModule } from '@pbw/principles';
 import { NotificationsModule } from '@pbw/notifications';
+import { PacksModule } from '@pbw/packs';
 import { QueueModule } from '@pbw/queue';
 import { ENTITIES } from '@pbw/platform';
 import { HealthController } from './health.controller';
@@ -105,6 +106,7 @@ export class AppModule implements NestModule {
         VoiceModule,
         PrinciplesModule,
         NotificationsModule,
+        PacksModule,
         MaintenanceSchedulerModule,
         FilesSchedulerModule,
       ],

@@ -6,6 +6,7 @@ import { MaintenanceWorkerModule } from '@pbw/identity';
 import { QueueModule } from '@pbw/queue';
 import { FilesWorkerModule } from '@pbw/files';
 import { RemindersWorkerModule } from '@pbw/notifications';
+import { PacksWorkerModule } from '@pbw/packs';
 import { ENTITIES } from '@pbw/platform';
 
 /** The worker: BullMQ processors only. It never migrates; it waits for the api to have done so. */
@@ -25,6 +26,7 @@ export class WorkerModule {
         MaintenanceWorkerModule,
         FilesWorkerModule,
         RemindersWorkerModule,
+        PacksWorkerModule,
       ],
     };
   }

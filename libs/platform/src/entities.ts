@@ -12,6 +12,7 @@ import { PERFORMANCE_ENTITIES } from '@pbw/performance';
 import { VOICE_ENTITIES } from '@pbw/voice';
 import { PRINCIPLES_ENTITIES } from '@pbw/principles';
 import { NOTIFICATIONS_ENTITIES } from '@pbw/notifications';
+import { PACKS_ENTITIES } from '@pbw/packs';
 
 /** Every entity the apps map; tables themselves come only from migrations. */
 export const ENTITIES = [
@@ -28,5 +29,6 @@ export const ENTITIES = [
   ...VOICE_ENTITIES,
   ...PRINCIPLES_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...PACKS_ENTITIES,
   AuditEventEntity,
 ];

@@ -20,6 +20,7 @@ import { PERFORMANCE_RESOLVERS } from '@pbw/performance';
 import { VOICE_RESOLVERS } from '@pbw/voice';
 import { PRINCIPLES_RESOLVERS } from '@pbw/principles';
 import { NOTIFICATIONS_RESOLVERS } from '@pbw/notifications';
+import { PACKS_RESOLVERS } from '@pbw/packs';
 
 /**
  * Every GraphQL resolver, for generating schema.graphql without a database. A test checks
@@ -63,4 +64,5 @@ export const RESOLVERS = [
   ...VOICE_RESOLVERS,
   ...PRINCIPLES_RESOLVERS,
   ...NOTIFICATIONS_RESOLVERS,
+  ...PACKS_RESOLVERS,
 ];

@@ -3,6 +3,7 @@ export const QUEUES = {
   MAINTENANCE: 'maintenance',
   FILES: 'files',
   REMINDERS: 'reminders',
+  PACKS: 'packs',
 } as const;
 
 export const JOBS = {
@@ -20,6 +21,8 @@ export const JOBS = {
   SEND_OUTBOX: 'send-outbox',
   /** Gather each person's waiting notifications into their daily or weekly e-mail. */
   SEND_DIGESTS: 'send-digests',
+  /** Compile one board pack version: its job id is the pack's, so a retry makes the same version. */
+  COMPILE_PACK: 'compile-pack',
 } as const;
 
 /** Deterministic ids: re-planning replaces a job instead of adding a second one. */
@@ -62,6 +65,11 @@ export interface NotifyEventJob {
 export interface SendOutboxJob {
   partnershipId: string;
   messageId: string;
+}
+
+export interface CompilePackJob {
+  partnershipId: string;
+  packId: string;
 }
 
 export interface SendDigestsJob {

@@ -97,6 +97,8 @@ const OFFER_VERSION_FIELDS =
 const MEETING_FIELDS = 'id title startsAt location reportDeadline status createdAt updatedAt';
 const AGENDA_FIELDS =
   'id number parentId position title kind subGroupId presenter startsAt durationMinutes exempt exemptParagraph exemptDescription exemptReason minutes decisions version';
+const PACK_FIELDS =
+  'id meetingId version status progress step error membersSha256 membersPages publicSha256 publicPages createdAt finishedAt';
 const BOARD_ACTION_FIELDS = 'id meetingId agendaItemId title ownerUserId ownerName dueDate status overdue note closedAt version';
 /** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
 export const EVIDENCE_FIELDS =
@@ -334,6 +336,10 @@ export const OPS = {
     agendaItemId number title kind subGroupId reportId authorUserId authorName status submittedAt } }`,
   attachAgendaPaper: `mutation($input: AttachAgendaPaperInput!) { attachAgendaPaper(input: $input) { ${AGENDA_FIELDS} fileId paperSubmittedAt } }`,
   remindPackContributors: `mutation($input: RemindPackContributorsInput!) { remindPackContributors(input: $input) }`,
+  boardPacks: `query($meetingId: ID!) { boardPacks(meetingId: $meetingId) { ${PACK_FIELDS} } }`,
+  boardPack: `query($id: ID!) { boardPack(id: $id) { ${PACK_FIELDS} } }`,
+  compileBoardPack: `mutation($input: CompilePackInput!) { compileBoardPack(input: $input) { ${PACK_FIELDS} } }`,
+  cancelBoardPack: `mutation($input: PackIdInput!) { cancelBoardPack(input: $input) { ${PACK_FIELDS} } }`,
   attendance: `query($id: ID!) { meeting(id: $id) { id attendance { userId name agencyId agencyName status } } }`,
   setAttendance: `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { userId name agencyName status } }`,
   recordMinutes: `mutation($input: RecordMinutesInput!) { recordMinutes(input: $input) { ${AGENDA_FIELDS} } }`,

@@ -10,6 +10,7 @@ import { ReminderRules1764600000000 } from './1764600000000-reminder-rules';
 import { Agenda1764700000000 } from './1764700000000-agenda';
 import { MeetingRecords1764800000000 } from './1764800000000-meeting-records';
 import { AgendaPapers1764900000000 } from './1764900000000-agenda-papers';
+import { BoardPacks1765000000000 } from './1765000000000-board-packs';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Agenda1764700000000,
   MeetingRecords1764800000000,
   AgendaPapers1764900000000,
+  BoardPacks1765000000000,
 ];

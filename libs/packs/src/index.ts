@@ -1,0 +1,15 @@
+import type { Type } from '@nestjs/common';
+import { PacksResolver } from './packs.resolver';
+
+export * from './packs.entities';
+export * from './packs.dto';
+export * from './packs.repository';
+export * from './packs.service';
+export * from './packs.module';
+export * from './pack-pdf';
+export * from './pack-content';
+export * from './pack-data.repository';
+export * from './pack-compiler.service';
+export * from './packs.processor';
+
+export const PACKS_RESOLVERS: Type<unknown>[] = [PacksResolver];

@@ -1,0 +1,224 @@
+/**
+ * Issue 9, compiling the board pack: a BullMQ job in the worker builds both editions of a
+ * meeting's pack as PDF. The test compiles a meeting and checks the PDFs by extracting their
+ * text: the contents with the right page numbers, every agenda item present in order, an
+ * uploaded PDF paper's pages merged in place, bookmarks per item, exempt items absent from the
+ * public edition (a notice of the reason in their place), the page count and the sha256.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { addDays, londonToday } from '@pbw/core';
+import {
+  OPS,
+  type GqlClient,
+  type TestPartnership,
+  type TestStack,
+  createPartnership,
+  eventually,
+  signIn,
+  startTestStack,
+  uploadOk,
+} from '@pbw/testing';
+
+interface Extracted {
+  pages: Array<{ page: number; text: string }>;
+  outline: Array<{ title: string; depth: number }>;
+}
+interface Pack {
+  id: string;
+  version: number;
+  status: string;
+  progress: number;
+  step: string;
+  membersSha256: string;
+  membersPages: number;
+  publicSha256: string;
+  publicPages: number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pbw-packs-'));
+function extract(pdf: Buffer, name: string): Extracted {
+  const file = join(dir, name);
+  writeFileSync(file, pdf);
+  return JSON.parse(
+    execFileSync(process.execPath, [join(__dirname, '..', 'tools', 'pdf-text.mjs'), file], { encoding: 'utf8' }),
+  ) as Extracted;
+}
+
+/** A two-page PDF paper, as a partner would upload it. */
+async function paper(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const words of ['Dental access paper, page one', 'Dental access paper, page two']) {
+    doc.addPage([595, 842]).drawText(words, { x: 72, y: 700, size: 14, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+describe('board pack compile', () => {
+  let stack: TestStack;
+  let P: TestPartnership;
+  let secretariat: GqlClient;
+  let token: string;
+  let meetingId: string;
+  const today = londonToday();
+
+  const download = async (packId: string, edition: 'members' | 'public') => {
+    const res = await fetch(`${stack.url}/packs/${packId}/${edition}.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return { pdf: Buffer.from(await res.arrayBuffer()), sha: res.headers.get('x-content-sha256') };
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: true });
+    P = await createPartnership(stack.pg, 'Packford');
+    const s = await signIn(stack.client(), P.secretariat.email);
+    token = s.accessToken;
+    secretariat = stack.client(token);
+    meetingId = (
+      await secretariat.ok<{ createMeeting: { id: string } }>(OPS.createMeeting, {
+        input: {
+          title: 'Spring board',
+          startsAt: `${addDays(today, 14)}T10:00:00Z`,
+          reportDeadline: addDays(today, 1),
+          location: 'Town Hall',
+        },
+      })
+    ).createMeeting.id;
+    const add = async (input: Record<string, unknown>) =>
+      (await secretariat.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, { input: { meetingId, kind: 'OTHER', ...input } }))
+        .addAgendaItem.id;
+    await add({ title: 'Welcome and apologies', presenter: 'Chair of the board' });
+    const reports = await add({ title: 'Sub-group reports' });
+    await add({ title: 'Education and learning', kind: 'SUB_GROUP_REPORT', subGroupId: P.subGroupId, parentId: reports });
+    const paperItem = await add({ title: 'Dental access', kind: 'PAPER' });
+    await add({ title: 'Named placement decisions', exempt: true, exemptParagraph: 1, exemptReason: 'About individual children.' });
+    await add({ title: 'Board action log', kind: 'ACTION_LOG' });
+    await add({ title: 'Voice of children in care', kind: 'VOICE' });
+    await stack.pg.query(
+      `INSERT INTO highlight_reports (partnership_id, meeting_id, sub_group_id, created_by_user_id, status, summary, snapshot, submitted_at, submitted_by_user_id)
+       VALUES ($1, $2, $3, $4, 'SUBMITTED', 'Attendance is improving in every key stage.', $5, now(), $4)`,
+      [
+        P.id,
+        meetingId,
+        P.subGroupId,
+        P.chair.id,
+        JSON.stringify({
+          takenAt: new Date().toISOString(),
+          workPlan: null,
+          total: 4,
+          rag: { red: 1, amber: 1, green: 1, blue: 1 },
+          status: { notStarted: 0, inProgress: 3, complete: 1, cancelled: 0 },
+          overdue: 1,
+          percentComplete: 25,
+          actions: [
+            {
+              title: 'Personal education plans audit',
+              ownerName: 'A Owner',
+              dueDate: addDays(today, -3),
+              displayRag: 'RED',
+              isOverdue: true,
+            },
+          ],
+        }),
+      ],
+    );
+    const fileId = await uploadOk(stack.url, token, await paper(), 'dental-access.pdf');
+    await secretariat.ok(OPS.attachAgendaPaper, { input: { agendaItemId: paperItem, fileId } });
+    // Something exempt to look for: it must be in the members' edition only.
+    await stack.pg.query("UPDATE agenda_items SET presenter = 'Head of Placements' WHERE title = 'Named placement decisions'");
+  });
+  afterAll(async () => {
+    await stack?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('compiles both editions: contents with page numbers, items in order, the paper merged, bookmarks, exempt items withheld', async () => {
+    const queued = (await secretariat.ok<{ compileBoardPack: Pack }>(OPS.compileBoardPack, { input: { meetingId } })).compileBoardPack;
+    expect(queued).toMatchObject({ version: 1, status: 'QUEUED' });
+    const done = await eventually(
+      'the compile',
+      async () => (await secretariat.ok<{ boardPack: Pack }>(OPS.boardPack, { id: queued.id })).boardPack,
+      (p) => p.status === 'DONE' || p.status === 'FAILED',
+      { ms: 60_000 },
+    );
+    expect(done).toMatchObject({ status: 'DONE', progress: 100, step: 'Done' });
+
+    const members = await download(done.id, 'members');
+    expect(createHash('sha256').update(members.pdf).digest('hex')).toBe(done.membersSha256);
+    expect(members.sha).toBe(done.membersSha256);
+    const m = extract(members.pdf, 'members.pdf');
+    expect(m.pages).toHaveLength(done.membersPages);
+    // Cover, contents, seven items, and the paper's two pages merged in place.
+    expect(done.membersPages).toBe(1 + 1 + 7 + 2);
+
+    const titles = [
+      ['1', 'Welcome and apologies'],
+      ['2', 'Sub-group reports'],
+      ['2.1', 'Education and learning'],
+      ['3', 'Dental access'],
+      ['4', 'Named placement decisions'],
+      ['5', 'Board action log'],
+      ['6', 'Voice of children in care'],
+    ];
+    const contents = m.pages[1].text;
+    let lastPage = 0;
+    for (const [n, t] of titles) {
+      // The contents names the page each item starts on, and that page starts with the item.
+      const line = new RegExp(`${n.replace('.', '\\.')}\\s+${t}\\s+(\\d+)`).exec(contents.replace(/\s+/g, ' '));
+      expect({ item: t, found: !!line }).toEqual({ item: t, found: true });
+      const page = Number(line![1]);
+      expect(page).toBeGreaterThan(lastPage);
+      lastPage = page;
+      expect({ item: t, heading: m.pages[page - 1].text.replace(/\s+/g, ' ').includes(`${n} ${t}`) }).toEqual({ item: t, heading: true });
+    }
+    const paperAt = m.pages.findIndex((p) => p.text.includes('Dental access paper, page one'));
+    expect(m.pages[paperAt + 1].text).toContain('Dental access paper, page two');
+    // In place: straight after item 3's own page, before item 4.
+    expect(m.pages[paperAt - 1].text).toContain('The paper follows: dental-access.pdf.');
+    expect(m.pages[paperAt + 2].text).toContain('Named placement decisions');
+    // Running page numbers on every page, the merged ones too.
+    m.pages.forEach((p) => expect(p.text).toContain(`Page ${p.page} of ${done.membersPages}`));
+    expect(m.pages.map((p) => p.text).join(' ')).toContain('Attendance is improving in every key stage.');
+    expect(m.pages.map((p) => p.text).join(' ')).toContain('Personal education plans audit');
+    expect(m.outline.map((o) => o.title)).toEqual(titles.map(([n, t]) => `${n} ${t}`));
+    expect(m.outline.find((o) => o.title.startsWith('2.1'))?.depth).toBe(1);
+
+    const pub = await download(done.id, 'public');
+    expect(createHash('sha256').update(pub.pdf).digest('hex')).toBe(done.publicSha256);
+    const p = extract(pub.pdf, 'public.pdf');
+    const all = p.pages
+      .map((x) => x.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(all).toContain('Named placement decisions');
+    expect(all).toContain('paragraph 1 of Part 1 of Schedule 12A to the Local Government Act 1972');
+    expect(all).not.toContain('Head of Placements');
+    expect(m.pages.map((x) => x.text).join(' ')).toContain('Head of Placements');
+  });
+
+  it('a second compile is version 2; a retried job for a finished version makes nothing new', async () => {
+    const before = (await stack.pg.query('SELECT count(*)::int AS n FROM board_packs WHERE meeting_id = $1', [meetingId])).rows[0].n;
+    const second = (await secretariat.ok<{ compileBoardPack: Pack }>(OPS.compileBoardPack, { input: { meetingId } })).compileBoardPack;
+    expect(second.version).toBe(2);
+    await eventually(
+      'the second compile',
+      async () => (await secretariat.ok<{ boardPack: Pack }>(OPS.boardPack, { id: second.id })).boardPack.status,
+      (s) => s === 'DONE',
+      { ms: 60_000 },
+    );
+    const row = (await stack.pg.query('SELECT members_sha256, finished_at FROM board_packs WHERE id = $1', [second.id])).rows[0];
+    const { PackCompiler } = await import('@pbw/packs');
+    expect(await stack.worker!.get(PackCompiler).compile(P.id, second.id, async () => undefined)).toBe('skipped');
+    expect((await stack.pg.query('SELECT members_sha256, finished_at FROM board_packs WHERE id = $1', [second.id])).rows[0]).toEqual(row);
+    expect((await stack.pg.query('SELECT count(*)::int AS n FROM board_packs WHERE meeting_id = $1', [meetingId])).rows[0].n).toBe(
+      before + 1,
+    );
+    const list = await secretariat.ok<{ boardPacks: Pack[] }>(OPS.boardPacks, { meetingId });
+    expect(list.boardPacks.map((x) => x.version)).toEqual([2, 1]);
+  });
+});
