@@ -45,7 +45,7 @@ function extract(pdf: Buffer, name: string): Extracted {
   const file = join(dir, name);
   writeFileSync(file, pdf);
   return JSON.parse(
-    execFileSync(process.execPath, [join(__dirname, '..', 'tools', 'pdf-text.mjs'), file], { encoding: 'utf8' }),
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'libs', 'packs', 'src', 'pdf-text.mjs'), file], { encoding: 'utf8' }),
   ) as Extracted;
 }
 
@@ -74,7 +74,7 @@ describe('board pack compile', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack({ worker: true });
+    stack = await startTestStack({ worker: true, env: { MAIL_OUTBOX_DIR: join(dir, 'outbox') } });
     P = await createPartnership(stack.pg, 'Packford');
     const s = await signIn(stack.client(), P.secretariat.email);
     token = s.accessToken;
@@ -101,7 +101,7 @@ describe('board pack compile', () => {
     await add({ title: 'Voice of children in care', kind: 'VOICE' });
     await stack.pg.query(
       `INSERT INTO highlight_reports (partnership_id, meeting_id, sub_group_id, created_by_user_id, status, summary, snapshot, submitted_at, submitted_by_user_id)
-       VALUES ($1, $2, $3, $4, 'SUBMITTED', 'Attendance is improving in every key stage.', $5, now(), $4)`,
+       VALUES ($1, $2, $3, $4, 'SUBMITTED', 'Attendance is improving in every key stage. Ask jo.bloggs@example.org, RV1 2AB, about Ava Mensah.', $5, now(), $4)`,
       [
         P.id,
         meetingId,
@@ -127,6 +127,7 @@ describe('board pack compile', () => {
         }),
       ],
     );
+    await secretariat.ok(OPS.setPersonalDataNames, { input: { names: ['Ava Mensah', ' ava  mensah '] } });
     const fileId = await uploadOk(stack.url, token, await paper(), 'dental-access.pdf');
     await secretariat.ok(OPS.attachAgendaPaper, { input: { agendaItemId: paperItem, fileId } });
     // Something exempt to look for: it must be in the members' edition only.
@@ -220,5 +221,93 @@ describe('board pack compile', () => {
     );
     const list = await secretariat.ok<{ boardPacks: Pack[] }>(OPS.boardPacks, { meetingId });
     expect(list.boardPacks.map((x) => x.version)).toEqual([2, 1]);
+  });
+
+  it('publishing waits for every finding to be cleared; then board members get it and the public edition is at its public address', async () => {
+    const v1 = (
+      await secretariat.ok<{ boardPacks: Array<Pack & { openFindings: number }> }>(OPS.boardPacks, { meetingId })
+    ).boardPacks.find((x) => x.version === 1)!;
+    const findings = (
+      await secretariat.ok<{ packFindings: Array<{ id: string; kind: string; page: number; match: string }> }>(OPS.packFindings, {
+        packId: v1.id,
+      })
+    ).packFindings;
+    expect(findings.map((f) => [f.kind, f.match])).toEqual([
+      ['EMAIL', 'jo.bloggs@example.org'],
+      ['NAME', 'Ava Mensah'],
+      ['POSTCODE', 'RV1 2AB'],
+    ]);
+    // Each on the page of the public edition where the Education report is.
+    expect(new Set(findings.map((f) => f.page)).size).toBe(1);
+    expect(v1.openFindings).toBe(3);
+
+    const boardMember = stack.client((await signIn(stack.client(), P.boardMember.email)).accessToken);
+    const bmToken = (await signIn(stack.client(), P.boardMember.email)).accessToken;
+    expect((await fetch(`${stack.url}/packs/${v1.id}/members.pdf`, { headers: { authorization: `Bearer ${bmToken}` } })).status).toBe(404);
+    const refused = await secretariat.request(OPS.publishBoardPack, { input: { id: v1.id } });
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([
+      {
+        path: 'input.id',
+        message:
+          '3 likely pieces of personal data in the public edition are not cleared. Fix them at source and compile again, or clear them.',
+      },
+    ]);
+    for (const f of findings) await secretariat.ok(OPS.clearPackFinding, { input: { id: f.id, note: 'Published with consent.' } });
+    expect(
+      (
+        await stack.pg.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'packFinding.clear' AND partnership_id = $1", [
+          P.id,
+        ])
+      ).rows[0].n,
+    ).toBe(3);
+    const published = await secretariat.ok<{ publishBoardPack: Pack & { publishedAt: string; supplement: boolean } }>(
+      OPS.publishBoardPack,
+      { input: { id: v1.id } },
+    );
+    expect(published.publishBoardPack).toMatchObject({ publishedAt: expect.any(String), supplement: false });
+
+    // The board member now has the members' edition; anyone has the public one at its public address.
+    const members = await fetch(`${stack.url}/packs/${v1.id}/members.pdf`, { headers: { authorization: `Bearer ${bmToken}` } });
+    expect(members.status).toBe(200);
+    const pub = await fetch(`${stack.url}/public/packs/${P.slug}/${meetingId}.pdf`);
+    expect(pub.status).toBe(200);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await pub.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(v1.publicSha256);
+    expect((await fetch(`${stack.url}/public/packs/not-a-partnership/${meetingId}.pdf`)).status).toBe(404);
+    const told = await eventually(
+      'the board member to be told',
+      async () =>
+        (
+          await boardMember.ok<{ notifications: { edges: Array<{ node: { kind: string; title: string } }> } }>(OPS.notifications, {
+            first: 10,
+          })
+        ).notifications.edges,
+      (e) => e.some((n) => n.node.kind === 'PACK_PUBLISHED'),
+    );
+    expect(told.find((n) => n.node.kind === 'PACK_PUBLISHED')?.node.title).toBe('Board pack published: Spring board');
+  });
+
+  it('a version published after another is a supplement and says what changed', async () => {
+    const v2 = (await secretariat.ok<{ boardPacks: Pack[] }>(OPS.boardPacks, { meetingId })).boardPacks.find((x) => x.version === 2)!;
+    const findings = (await secretariat.ok<{ packFindings: Array<{ id: string }> }>(OPS.packFindings, { packId: v2.id })).packFindings;
+    for (const f of findings) await secretariat.ok(OPS.clearPackFinding, { input: { id: f.id, note: 'As in version 1.' } });
+    const noNote = await secretariat.request(OPS.publishBoardPack, { input: { id: v2.id } });
+    expect(noNote.errors?.[0]?.extensions?.fields).toEqual([
+      { path: 'input.changeNote', message: 'Say what changed since version 1: this version is a supplement.' },
+    ]);
+    const r = await secretariat.ok<{ publishBoardPack: { supplement: boolean; changeNote: string } }>(OPS.publishBoardPack, {
+      input: { id: v2.id, changeNote: 'The dental access paper now has the March figures.' },
+    });
+    expect(r.publishBoardPack).toEqual({
+      ...r.publishBoardPack,
+      supplement: true,
+      changeNote: 'The dental access paper now has the March figures.',
+    });
+    const chair = stack.client((await signIn(stack.client(), P.chair.email)).accessToken);
+    expect((await chair.request(OPS.publishBoardPack, { input: { id: v2.id } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await chair.request(OPS.boardPacks, { meetingId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

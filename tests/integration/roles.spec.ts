@@ -53,6 +53,7 @@ import {
 const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-up.';
 const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
 const AGENDA_DENIED = 'Only the board secretariat can change a meeting’s agenda.';
+const NAMES_DENIED = 'Only the board secretariat keeps the names the personal-data check looks for.';
 const PACKS_HIDDEN = 'Only the board secretariat sees packs before they are published.';
 const RECORDS_DENIED = 'Only the board secretariat keeps a meeting’s attendance, minutes and actions.';
 const LAST_SECRETARIAT = 'The partnership must keep at least one active secretariat user.';
@@ -141,7 +142,15 @@ const PACK_MUTATIONS = ['attachAgendaPaper'];
 const NULLABLE_QUERIES = ['calendarFeed'];
 
 /** Admin-table entries that are queries, not mutations. */
-const ADMIN_QUERIES: string[] = ['auditEvents', 'emailPreview', 'failedJobs', 'boardPacks', 'boardPack'];
+const ADMIN_QUERIES: string[] = [
+  'auditEvents',
+  'emailPreview',
+  'failedJobs',
+  'boardPacks',
+  'boardPack',
+  'packFindings',
+  'personalDataNames',
+];
 const NOTIFICATIONS_SPEC = path.join(__dirname, 'notifications.spec.ts');
 
 /** Queries anyone may call without signing in: the published local offer. */
@@ -176,6 +185,9 @@ describe('roles: who may administer the partnership', () => {
   const agendaItems: string[] = [];
   /** A pack compile waiting to start, for the secretariat to cancel. */
   let queuedPack: string;
+  /** A finding in it to clear, and a finished pack to publish. */
+  let finding: string;
+  let donePack: string;
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
 
@@ -215,6 +227,19 @@ describe('roles: who may administer the partnership', () => {
     queuedPack = (
       await stack.pg.query<{ id: string }>(
         "INSERT INTO board_packs (partnership_id, meeting_id, version, status, requested_by_user_id) VALUES ($1, $2, 99, 'QUEUED', $3) RETURNING id",
+        [A.id, meeting, A.secretariat.id],
+      )
+    ).rows[0].id;
+    finding = (
+      await stack.pg.query<{ id: string }>(
+        "INSERT INTO pack_findings (partnership_id, pack_id, kind, page, match, context) VALUES ($1, $2, 'PHONE', 3, '01632 960000', 'Call 01632 960000') RETURNING id",
+        [A.id, queuedPack],
+      )
+    ).rows[0].id;
+    donePack = (
+      await stack.pg.query<{ id: string }>(
+        `INSERT INTO board_packs (partnership_id, meeting_id, version, status, requested_by_user_id, members_sha256, public_sha256, progress, step)
+         VALUES ($1, $2, 98, 'DONE', $3, repeat('a', 64), repeat('b', 64), 100, 'Done') RETURNING id`,
         [A.id, meeting, A.secretariat.id],
       )
     ).rows[0].id;
@@ -362,6 +387,26 @@ describe('roles: who may administer the partnership', () => {
       message: 'Only the board secretariat compiles board packs.',
     },
     { op: 'boardPacks', vars: () => ({ meetingId: meeting }), action: null, message: PACKS_HIDDEN },
+    { op: 'packFindings', vars: () => ({ packId: queuedPack }), action: null, message: PACKS_HIDDEN },
+    { op: 'personalDataNames', vars: () => ({}), action: null, message: NAMES_DENIED },
+    {
+      op: 'setPersonalDataNames',
+      vars: () => ({ input: { names: ['Jordan Example'] } }),
+      action: 'personalDataNames.set',
+      message: NAMES_DENIED,
+    },
+    {
+      op: 'clearPackFinding',
+      vars: () => ({ input: { id: finding, note: 'The council switchboard.' } }),
+      action: 'packFinding.clear',
+      message: 'Only the board secretariat compiles board packs.',
+    },
+    {
+      op: 'publishBoardPack',
+      vars: () => ({ input: { id: donePack } }),
+      action: 'boardPack.publish',
+      message: 'Only the board secretariat publishes board packs.',
+    },
     { op: 'boardPack', vars: () => ({ id: queuedPack }), action: null, message: PACKS_HIDDEN },
     {
       op: 'createBoardAction',

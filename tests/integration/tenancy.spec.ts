@@ -88,6 +88,8 @@ const NO_REFERENCE_MUTATIONS = [
   'revokeCalendarFeed',
   // Names a queue job, not a record: another partnership's failed job answers NOT_FOUND (reminders.spec.ts).
   'retryFailedJob',
+  // The partnership's own list of names for the personal-data check (shown below).
+  'setPersonalDataNames',
 ];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
@@ -182,6 +184,9 @@ const COVERED_MUTATIONS = [
   'remindPackContributors',
   'compileBoardPack',
   'cancelBoardPack',
+  'clearPackFinding',
+  'publishBoardPack',
+  'setPersonalDataNames',
 ];
 
 /** Every query this suite covers, by how. */
@@ -243,6 +248,8 @@ const OWN_QUERIES = [
   'packReadiness',
   'boardPacks',
   'boardPack',
+  'packFindings',
+  'personalDataNames',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -637,6 +644,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let actionB: string;
   let paperA: string;
   let packB: string;
+  let findingB: string;
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -693,6 +701,13 @@ describe('tenancy: no read or write across partnerships', () => {
         [B.id, mB.planned, B.secretariat.id],
       )
     ).rows[0].id;
+    findingB = (
+      await stack.pg.query<{ id: string }>(
+        "INSERT INTO pack_findings (partnership_id, pack_id, kind, page, match, context) VALUES ($1, $2, 'NAME', 4, 'Betty', 'Betty said') RETURNING id",
+        [B.id, packB],
+      )
+    ).rows[0].id;
+    await asB.ok(OPS.setPersonalDataNames, { input: { names: ['Betaborough Person'] } });
     paperA = (
       await asA.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, {
         input: { meetingId: mA.planned, title: 'Alphashire paper', kind: 'PAPER' },
@@ -1387,6 +1402,20 @@ describe('tenancy: no read or write across partnerships', () => {
       expected: notFound('Board pack'),
     },
     {
+      label: "clearPackFinding on B's finding",
+      op: 'clearPackFinding',
+      b: () => ({ input: { id: findingB, note: 'Taken over' } }),
+      fake: () => ({ input: { id: f1, note: 'Taken over' } }),
+      expected: notFound('Finding'),
+    },
+    {
+      label: "publishBoardPack on B's pack",
+      op: 'publishBoardPack',
+      b: () => ({ input: { id: packB } }),
+      fake: () => ({ input: { id: f1 } }),
+      expected: notFound('Board pack'),
+    },
+    {
       label: "updateBoardAction on B's action",
       op: 'updateBoardAction',
       b: () => ({ input: { id: actionB, version: 1, status: 'COMPLETE' } }),
@@ -2003,6 +2032,10 @@ describe('tenancy: no read or write across partnerships', () => {
     const byId = await asA.request(OPS.boardPack, { id: packB });
     expectError(byId, 'boardPack', notFound('Board pack'));
     expect(byId).toEqual(await asA.request(OPS.boardPack, { id: randomUUID() }));
+    const findings = await asA.request(OPS.packFindings, { packId: packB });
+    expectError(findings, 'packFindings', notFound('Board pack'));
+    expect(findings).toEqual(await asA.request(OPS.packFindings, { packId: randomUUID() }));
+    expect((await asA.ok<{ personalDataNames: string[] }>(OPS.personalDataNames)).personalDataNames).toEqual([]);
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

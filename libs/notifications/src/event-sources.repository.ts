@@ -50,4 +50,26 @@ export class EventSourcesRepository extends ScopedQueries {
     );
     return rows[0] ?? null;
   }
+
+  /** A published pack version, with its meeting and whether it is a supplement. */
+  async publishedPack(
+    scope: Scope,
+    packId: string,
+  ): Promise<{ version: number; meetingId: string; meetingTitle: string; changeNote: string | null; supplement: boolean } | null> {
+    const rows = await this.rawScoped<{
+      version: number;
+      meetingId: string;
+      meetingTitle: string;
+      changeNote: string | null;
+      supplement: boolean;
+    }>(
+      scope,
+      ({ bind }) => `SELECT bp.version, m.id AS "meetingId", m.title AS "meetingTitle", bp.change_note AS "changeNote",
+          EXISTS (SELECT 1 FROM board_packs o WHERE o.partnership_id = $1 AND o.meeting_id = bp.meeting_id AND o.id <> bp.id
+            AND o.published_at < bp.published_at) AS supplement
+        FROM board_packs bp JOIN meetings m ON m.id = bp.meeting_id AND m.partnership_id = $1
+        WHERE bp.partnership_id = $1 AND bp.id = ${bind(packId)}::uuid AND bp.published_at IS NOT NULL`,
+    );
+    return rows[0] ?? null;
+  }
 }

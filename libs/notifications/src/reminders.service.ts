@@ -177,6 +177,26 @@ export class RemindersService {
         }),
       });
     }
+    if (job.event === 'PACK_PUBLISHED') {
+      if (!rules.PACK_PUBLISHED.enabled) return 'skipped';
+      const p = await this.events.publishedPack(scope, job.recordId);
+      if (!p) return 'skipped';
+      return this.notifyAll(job.partnershipId, jobId, NotificationKind.PACK_PUBLISHED, {
+        to: await this.records.withRole(scope, 'BOARD_MEMBER'),
+        message: () =>
+          p.supplement
+            ? {
+                title: `Supplement to the board pack: ${p.meetingTitle}`,
+                body: `Version ${p.version} of the pack is published. What changed: ${p.changeNote ?? ''}`,
+                link: `/meetings/${p.meetingId}`,
+              }
+            : {
+                title: `Board pack published: ${p.meetingTitle}`,
+                body: 'The pack for the meeting is ready to read.',
+                link: `/meetings/${p.meetingId}`,
+              },
+      });
+    }
     if (job.event === 'PACK_CONTRIBUTION_DUE') {
       const c = await this.events.outstandingContribution(scope, job.recordId);
       if (!c) return 'skipped';

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, londonToday } from '@pbw/core';
@@ -10,9 +15,25 @@ import { type PackData, PackEdition, packContent } from './pack-content';
 import { PackDataRepository } from './pack-data.repository';
 import { buildPack } from './pack-pdf';
 import { type BoardPackEntity, PackStatus } from './packs.entities';
-import { BoardPackRepository } from './packs.repository';
+import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository } from './packs.repository';
+import { type Finding, findPersonalData } from './personal-data';
 
 export type Progress = (percent: number, step: string) => Promise<void>;
+
+/** The text of each page of a PDF, read by pdf.js in a child process (it ships as ES modules only). */
+export async function pdfPages(pdf: Buffer): Promise<Array<{ page: number; text: string }>> {
+  const dir = await mkdtemp(join(tmpdir(), 'pbw-pack-text-'));
+  try {
+    const file = join(dir, 'edition.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'pdf-text.mjs'), file], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return (JSON.parse(stdout) as { pages: Array<{ page: number; text: string }> }).pages;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 async function read(storage: FileStorage, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -49,6 +70,8 @@ export class PackCompiler {
     private readonly actions: BoardActionRepository,
     private readonly users: UserRepository,
     private readonly coverage: CoverageRepository,
+    private readonly findings: PackFindingRepository,
+    private readonly names: PersonalDataNameRepository,
   ) {}
 
   /** Sets progress unless the pack was cancelled meanwhile; answers whether to go on. */
@@ -71,6 +94,7 @@ export class PackCompiler {
     if (!(await this.step(scope, packId, 5, 'Gathering the reports, papers and figures', progress))) return 'cancelled';
     const data = await this.gather(scope, pack);
     const built: Array<{ edition: PackEdition; key: string; sha256: string; pages: number }> = [];
+    let found: Finding[] = [];
     for (const [i, edition] of [PackEdition.MEMBERS, PackEdition.PUBLIC].entries()) {
       const words = edition === PackEdition.MEMBERS ? 'the members’ edition' : 'the public edition';
       if (!(await this.step(scope, packId, 30 + i * 30, `Laying out ${words}`, progress))) return 'cancelled';
@@ -81,11 +105,34 @@ export class PackCompiler {
         })(),
       );
       built.push({ edition, key: stored.key, sha256: stored.sha256, pages: b.pageCount });
+      if (edition === PackEdition.PUBLIC) {
+        if (!(await this.step(scope, packId, 90, 'Checking the public edition for personal data', progress))) return 'cancelled';
+        // The whole edition as printed, papers included, so each finding has its page.
+        found = findPersonalData(
+          await pdfPages(b.pdf),
+          (await this.names.all(scope)).map((n) => n.name),
+        );
+      }
     }
     const [members, pub] = built;
     const finished = await scope.transaction(async (tx) => {
       const p = await this.packs.lockById(tx, packId);
       if (!p || p.status === PackStatus.CANCELLED) return false;
+      // A retry after a crash finds again what it found: the findings are the run's that finishes.
+      for (const old of await this.findings.forPack(tx, packId)) await this.findings.remove(tx, old);
+      await this.findings.insertMany(
+        tx,
+        found.map((f) => ({
+          packId,
+          kind: f.kind,
+          page: f.page,
+          match: f.match,
+          context: f.context,
+          clearedAt: null,
+          clearedByUserId: null,
+          clearNote: null,
+        })),
+      );
       await this.packs.save(tx, {
         ...p,
         status: PackStatus.DONE,

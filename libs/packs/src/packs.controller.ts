@@ -1,11 +1,18 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { Public } from '@pbw/access';
 import { FILE_STORAGE, type FileStorage, HttpAuthenticator, UploadRefused } from '@pbw/files';
+import type { BoardPackEntity } from './packs.entities';
 import { PacksService } from './packs.service';
 
-/** GET /packs/:id/members.pdf and /packs/:id/public.pdf: a finished pack version's editions (secretariat, until publishing is built). */
-@Controller('packs')
+type Edition = { pack: BoardPackEntity; key: string; sha256: string };
+
+/**
+ * Pack downloads (DESIGN.md §4: REST beside GraphQL). GET /packs/:id/members.pdf and
+ * /packs/:id/public.pdf for people signed in, as PacksService.downloadable allows; and
+ * GET /public/packs/:slug/:meetingId.pdf, the latest published public edition, for anyone.
+ */
+@Controller()
 export class PacksController {
   constructor(
     private readonly auth: HttpAuthenticator,
@@ -13,31 +20,37 @@ export class PacksController {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
-  @Get(':id/:file')
+  private async send(res: Response, found: Edition | null, edition: string): Promise<void> {
+    if (!found) {
+      res.status(404).json({ code: 'NOT_FOUND', message: 'There is no such pack edition.' });
+      return;
+    }
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="board-pack-v${found.pack.version}-${edition}.pdf"`);
+    res.setHeader('X-Content-SHA256', found.sha256);
+    (await this.storage.open(found.key)).pipe(res);
+  }
+
+  @Get('packs/:id/:file')
   async get(@Param('id') id: string, @Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const edition = file === 'members.pdf' ? 'members' : file === 'public.pdf' ? 'public' : null;
     try {
       const scope = await this.auth.authenticate(req);
-      const pack = edition ? await this.packs.pack(scope, id).catch(() => null) : null;
-      const key = pack ? (edition === 'members' ? pack.membersKey : pack.publicKey) : null;
-      if (!pack || !key) {
-        res.status(404).json({ code: 'NOT_FOUND', message: 'There is no such pack edition.' });
-        return;
-      }
-      res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Disposition', `attachment; filename="board-pack-v${pack.version}-${edition}.pdf"`);
-      res.setHeader('X-Content-SHA256', (edition === 'members' ? pack.membersSha256 : pack.publicSha256) ?? '');
-      (await this.storage.open(key)).pipe(res);
+      await this.send(res, edition ? await this.packs.downloadable(scope, id, edition) : null, edition ?? '');
     } catch (e) {
       if (e instanceof UploadRefused) {
         res.status(e.status).json(e.body);
         return;
       }
-      if (e instanceof GraphQLError) {
-        res.status(403).json({ code: e.extensions?.code, message: e.message });
-        return;
-      }
       throw e;
     }
+  }
+
+  @Public()
+  @Get('public/packs/:slug/:file')
+  async getPublic(@Param('slug') slug: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+    const meetingId = file.endsWith('.pdf') ? file.slice(0, -4) : '';
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    await this.send(res, await this.packs.publicEdition(slug, meetingId), 'public');
   }
 }

@@ -1,3 +1,4 @@
+import type { FindingKind } from './personal-data';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum PackStatus {
@@ -29,6 +30,34 @@ export class BoardPackEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
+  @Column({ name: 'published_by_user_id', type: 'uuid', nullable: true }) publishedByUserId: string | null;
+  /** For a supplement: what changed since the version published before it. */
+  @Column({ name: 'change_note', type: 'text', nullable: true }) changeNote: string | null;
 }
 
-export const PACKS_ENTITIES = [BoardPackEntity];
+/** Likely personal data found in a version's public edition; it must be cleared before publishing. */
+@Entity('pack_findings')
+export class PackFindingEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'partnership_id', type: 'uuid' }) partnershipId: string;
+  @Column({ name: 'pack_id', type: 'uuid' }) packId: string;
+  @Column({ type: 'text' }) kind: FindingKind;
+  @Column({ type: 'integer' }) page: number;
+  @Column({ type: 'text' }) match: string;
+  @Column({ type: 'text' }) context: string;
+  @Column({ name: 'cleared_at', type: 'timestamptz', nullable: true }) clearedAt: Date | null;
+  @Column({ name: 'cleared_by_user_id', type: 'uuid', nullable: true }) clearedByUserId: string | null;
+  @Column({ name: 'clear_note', type: 'text', nullable: true }) clearNote: string | null;
+}
+
+/** A name the partnership asks the personal-data check to look for (children, carers, staff). */
+@Entity('personal_data_names')
+export class PersonalDataNameEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'partnership_id', type: 'uuid' }) partnershipId: string;
+  @Column({ type: 'text' }) name: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+export const PACKS_ENTITIES = [BoardPackEntity, PackFindingEntity, PersonalDataNameEntity];

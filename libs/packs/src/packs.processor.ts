@@ -8,7 +8,7 @@ import { CoverageRepository } from '@pbw/principles';
 import { type CompilePackJob, JOBS, QUEUES, redisConnection } from '@pbw/queue';
 import { PackCompiler } from './pack-compiler.service';
 import { PackDataRepository } from './pack-data.repository';
-import { BoardPackRepository } from './packs.repository';
+import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository } from './packs.repository';
 
 /**
  * The packs queue's worker. A compile can take a while (papers to merge), so it has its own
@@ -54,6 +54,8 @@ export class PacksProcessor implements OnApplicationBootstrap, OnApplicationShut
   providers: [
     { provide: FILE_STORAGE, useFactory: (config: AppConfig) => new LocalDiskFileStorage(config.fileStorageDir), inject: [APP_CONFIG] },
     BoardPackRepository,
+    PackFindingRepository,
+    PersonalDataNameRepository,
     PackDataRepository,
     MeetingRepository,
     AgendaItemRepository,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ScopedRepository, type Scope, type TxScope } from '@pbw/db';
-import { BoardPackEntity } from './packs.entities';
+import { DataSource } from 'typeorm';
+import { CrossPartnershipRepository, ScopedRepository, isUuid, type Scope, type TxScope } from '@pbw/db';
+import { BoardPackEntity, PackFindingEntity, PersonalDataNameEntity } from './packs.entities';
 
 @Injectable()
 export class BoardPackRepository extends ScopedRepository<BoardPackEntity> {
@@ -18,5 +19,66 @@ export class BoardPackRepository extends ScopedRepository<BoardPackEntity> {
       .andWhere('bp.meeting_id = :meetingId', { meetingId })
       .getRawOne<{ max: number }>();
     return Number(r?.max ?? 0) + 1;
+  }
+}
+
+@Injectable()
+export class PackFindingRepository extends ScopedRepository<PackFindingEntity> {
+  protected readonly entity = PackFindingEntity;
+  protected readonly alias = 'pf';
+
+  /** How many findings of each pack are not yet cleared. */
+  async openCounts(scope: Scope, packIds: readonly string[]): Promise<Map<string, number>> {
+    if (!packIds.length) return new Map();
+    const rows = await this.select(scope)
+      .select('pf.pack_id', 'packId')
+      .addSelect('count(*)::int', 'n')
+      .andWhere('pf.pack_id IN (:...packIds) AND pf.cleared_at IS NULL', { packIds })
+      .groupBy('pf.pack_id')
+      .getRawMany<{ packId: string; n: number }>();
+    return new Map(rows.map((r) => [r.packId, Number(r.n)]));
+  }
+
+  forPack(scope: Scope, packId: string): Promise<PackFindingEntity[]> {
+    return this.select(scope).andWhere('pf.pack_id = :packId', { packId }).orderBy('pf.page').addOrderBy('pf.kind').getMany();
+  }
+}
+
+@Injectable()
+export class PersonalDataNameRepository extends ScopedRepository<PersonalDataNameEntity> {
+  protected readonly entity = PersonalDataNameEntity;
+  protected readonly alias = 'pn';
+
+  all(scope: Scope): Promise<PersonalDataNameEntity[]> {
+    return this.select(scope).orderBy('lower(pn.name)').getMany();
+  }
+
+  async replaceAll(tx: TxScope, names: readonly string[]): Promise<void> {
+    for (const n of await this.select(tx).setLock('pessimistic_write').getMany()) await this.remove(tx, n);
+    if (names.length)
+      await this.insertMany(
+        tx,
+        names.map((name) => ({ name })),
+      );
+  }
+}
+
+/** The public address names a partnership by its slug: the latest published version of a meeting's pack, found before any scope is known. */
+@Injectable()
+export class PublishedPackLookupRepository extends CrossPartnershipRepository<BoardPackEntity> {
+  protected readonly entity = BoardPackEntity;
+  protected readonly alias = 'bp';
+
+  constructor(ds: DataSource) {
+    super(ds);
+  }
+
+  latestPublished(slug: string, meetingId: string): Promise<BoardPackEntity | null> {
+    if (!isUuid(meetingId)) return Promise.resolve(null);
+    return this.unscopedSelect()
+      .innerJoin('partnerships', 'p', 'p.id = bp.partnership_id AND p.slug = :slug', { slug })
+      .where('bp.meeting_id = :meetingId AND bp.published_at IS NOT NULL', { meetingId })
+      .orderBy('bp.version', 'DESC')
+      .getOne();
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { forbidden, notFound } from '@pbw/core';
+import { PartnershipRole, fieldError, forbidden, notFound } from '@pbw/core';
 import { AccessPolicy } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope } from '@pbw/db';
 import { MeetingRepository, MeetingStatus } from '@pbw/meetings';
-import { JOBS, QUEUES, type CompilePackJob } from '@pbw/queue';
+import { JOBS, QUEUES, type CompilePackJob, requestEvent } from '@pbw/queue';
+import type { BoardPackType, ClearPackFindingInput, PackFindingType, PublishPackInput } from './packs.dto';
 import { type BoardPackEntity, PackStatus } from './packs.entities';
-import { BoardPackRepository } from './packs.repository';
+import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository, PublishedPackLookupRepository } from './packs.repository';
 
 const ONLY_SECRETARIAT = 'Only the board secretariat compiles board packs.';
 
@@ -25,8 +26,154 @@ export class PacksService {
     private readonly mutations: MutationRunner,
     private readonly packs: BoardPackRepository,
     private readonly meetings: MeetingRepository,
+    private readonly findings: PackFindingRepository,
+    private readonly names: PersonalDataNameRepository,
+    private readonly published: PublishedPackLookupRepository,
     @Optional() @InjectQueue(QUEUES.PACKS) private readonly queue?: Queue,
+    @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
+
+  /** Packs as the api shows them: whether each is a supplement, and how many findings are open. */
+  async views(scope: Scope, packs: readonly BoardPackEntity[]): Promise<BoardPackType[]> {
+    const open = await this.findings.openCounts(
+      scope,
+      packs.map((p) => p.id),
+    );
+    const earlier = new Map<string, BoardPackEntity[]>();
+    for (const p of packs) if (!earlier.has(p.meetingId)) earlier.set(p.meetingId, await this.packs.forMeeting(scope, p.meetingId));
+    return packs.map((p) => ({
+      ...p,
+      openFindings: open.get(p.id) ?? 0,
+      supplement:
+        p.publishedAt !== null &&
+        (earlier.get(p.meetingId) ?? []).some((o) => o.id !== p.id && o.publishedAt !== null && o.publishedAt < (p.publishedAt as Date)),
+    }));
+  }
+
+  /**
+   * An edition someone may download: the secretariat any finished version; once published, board
+   * members the members' edition and everyone in the partnership the public one.
+   */
+  async downloadable(
+    scope: Scope,
+    id: string,
+    edition: 'members' | 'public',
+  ): Promise<{ pack: BoardPackEntity; key: string; sha256: string } | null> {
+    const p = await this.packs.findById(scope, id);
+    if (!p || p.status !== PackStatus.DONE) return null;
+    const allowed =
+      AccessPolicy.isSecretariat(scope.actor) ||
+      (p.publishedAt !== null && (edition === 'public' || scope.actor.role === PartnershipRole.BOARD_MEMBER));
+    if (!allowed) return null;
+    const key = edition === 'members' ? p.membersKey : p.publicKey;
+    const sha256 = edition === 'members' ? p.membersSha256 : p.publicSha256;
+    return key && sha256 ? { pack: p, key, sha256 } : null;
+  }
+
+  /** The public address: the latest published public edition of a meeting's pack, for anyone. */
+  async publicEdition(slug: string, meetingId: string): Promise<{ pack: BoardPackEntity; key: string; sha256: string } | null> {
+    const p = await this.published.latestPublished(slug, meetingId);
+    return p?.publicKey && p.publicSha256 ? { pack: p, key: p.publicKey, sha256: p.publicSha256 } : null;
+  }
+
+  async findingsOf(scope: Scope, packId: string): Promise<PackFindingType[]> {
+    await this.pack(scope, packId);
+    return this.findings.forPack(scope, packId);
+  }
+
+  /** The secretariat says a finding may be published, and why; recorded in the audit log. */
+  clearFinding(scope: Scope, input: ClearPackFindingInput): Promise<PackFindingType> {
+    AccessPolicy.assert(AccessPolicy.isSecretariat(scope.actor), ONLY_SECRETARIAT);
+    return this.mutations.run(scope, 'packFinding.clear', async (tx) => {
+      const f = await this.findings.lockById(tx, input.id);
+      if (!f) throw notFound('Finding');
+      if (f.clearedAt) throw fieldError('input.id', 'This finding is already cleared.');
+      const before = snapshot(f);
+      const saved = await this.findings.save(tx, { ...f, clearedAt: new Date(), clearedByUserId: tx.actor.userId, clearNote: input.note });
+      return { result: saved, audit: { entityType: 'PackFinding', entityId: f.id, before, after: snapshot(saved) } };
+    });
+  }
+
+  /**
+   * Publishes a finished version: board members get the members' edition and the public edition
+   * goes to the public address. Every finding must be cleared first; a version after one already
+   * published is a supplement and says what changed. Board members are told, by the rules.
+   */
+  async publish(scope: Scope, input: PublishPackInput): Promise<BoardPackType> {
+    AccessPolicy.assert(AccessPolicy.isSecretariat(scope.actor), 'Only the board secretariat publishes board packs.');
+    const published = await this.mutations.run(scope, 'boardPack.publish', async (tx) => {
+      const p = await this.packs.lockById(tx, input.id);
+      if (!p) throw notFound('Board pack');
+      await this.meetings.lockById(tx, p.meetingId);
+      if (p.status !== PackStatus.DONE) throw fieldError('input.id', 'Only a finished compile can be published.');
+      if (p.publishedAt) throw fieldError('input.id', `Version ${p.version} is already published.`);
+      const open = (await this.findings.openCounts(tx, [p.id])).get(p.id) ?? 0;
+      if (open) {
+        throw fieldError(
+          'input.id',
+          `${open} likely ${open === 1 ? 'piece' : 'pieces'} of personal data in the public edition ${open === 1 ? 'is' : 'are'} not cleared. Fix ${open === 1 ? 'it' : 'them'} at source and compile again, or clear ${open === 1 ? 'it' : 'them'}.`,
+        );
+      }
+      const before = (await this.packs.forMeeting(tx, p.meetingId)).find((o) => o.publishedAt !== null);
+      if (before && !input.changeNote)
+        throw fieldError('input.changeNote', `Say what changed since version ${before.version}: this version is a supplement.`);
+      const prior = snapshot(p);
+      const saved = await this.packs.save(tx, {
+        ...p,
+        publishedAt: new Date(),
+        publishedByUserId: tx.actor.userId,
+        changeNote: before ? (input.changeNote ?? null) : null,
+      });
+      return { result: saved, audit: { entityType: 'BoardPack', entityId: p.id, before: prior, after: snapshot(saved) } };
+    });
+    await requestEvent(
+      this.reminders,
+      { partnershipId: published.partnershipId, event: 'PACK_PUBLISHED', recordId: published.id },
+      published.version,
+    );
+    return (await this.views(scope, [published]))[0];
+  }
+
+  async personalDataNames(scope: Scope): Promise<string[]> {
+    AccessPolicy.assert(
+      AccessPolicy.isSecretariat(scope.actor),
+      'Only the board secretariat keeps the names the personal-data check looks for.',
+    );
+    return (await this.names.all(scope)).map((n) => n.name);
+  }
+
+  setPersonalDataNames(scope: Scope, names: readonly string[]): Promise<string[]> {
+    AccessPolicy.assert(
+      AccessPolicy.isSecretariat(scope.actor),
+      'Only the board secretariat keeps the names the personal-data check looks for.',
+    );
+    const clean = [
+      ...new Map(
+        names
+          .map((n) => n.trim().replace(/\s+/g, ' '))
+          .filter(Boolean)
+          .map((n) => [n.toLowerCase(), n]),
+      ).values(),
+    ];
+    clean.forEach((n, i) => {
+      if (n.length < 2) throw fieldError(`input.names[${i}]`, 'Each name must be at least 2 characters.');
+    });
+    return this.mutations.run(scope, 'personalDataNames.set', async (tx) => {
+      const before = (await this.names.all(tx)).map((n) => n.name);
+      await this.names.replaceAll(tx, clean);
+      const after = (await this.names.all(tx)).map((n) => n.name);
+      // The names themselves are personal data: the audit keeps how many, not who.
+      return {
+        result: after,
+        audit: {
+          entityType: 'Partnership',
+          entityId: tx.partnershipId,
+          before: { personalDataNames: before.length },
+          after: { personalDataNames: after.length },
+        },
+      };
+    });
+  }
 
   async forMeeting(scope: Scope, meetingId: string): Promise<BoardPackEntity[]> {
     AccessPolicy.assert(AccessPolicy.isSecretariat(scope.actor), 'Only the board secretariat sees packs before they are published.');

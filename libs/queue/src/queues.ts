@@ -58,7 +58,7 @@ export interface ReconcileRemindersJob {
 /** Something that happened to a record; the job id names the record and its version, so it is told once. */
 export interface NotifyEventJob {
   partnershipId: string;
-  event: 'EVIDENCE_RETURNED' | 'PACK_CONTRIBUTION_DUE';
+  event: 'EVIDENCE_RETURNED' | 'PACK_CONTRIBUTION_DUE' | 'PACK_PUBLISHED';
   recordId: string;
 }
 

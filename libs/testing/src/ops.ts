@@ -98,7 +98,7 @@ const MEETING_FIELDS = 'id title startsAt location reportDeadline status created
 const AGENDA_FIELDS =
   'id number parentId position title kind subGroupId presenter startsAt durationMinutes exempt exemptParagraph exemptDescription exemptReason minutes decisions version';
 const PACK_FIELDS =
-  'id meetingId version status progress step error membersSha256 membersPages publicSha256 publicPages createdAt finishedAt';
+  'id meetingId version status progress step error membersSha256 membersPages publicSha256 publicPages createdAt finishedAt publishedAt supplement changeNote openFindings';
 const BOARD_ACTION_FIELDS = 'id meetingId agendaItemId title ownerUserId ownerName dueDate status overdue note closedAt version';
 /** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
 export const EVIDENCE_FIELDS =
@@ -340,6 +340,11 @@ export const OPS = {
   boardPack: `query($id: ID!) { boardPack(id: $id) { ${PACK_FIELDS} } }`,
   compileBoardPack: `mutation($input: CompilePackInput!) { compileBoardPack(input: $input) { ${PACK_FIELDS} } }`,
   cancelBoardPack: `mutation($input: PackIdInput!) { cancelBoardPack(input: $input) { ${PACK_FIELDS} } }`,
+  packFindings: `query($packId: ID!) { packFindings(packId: $packId) { id kind page match context clearedAt clearNote } }`,
+  clearPackFinding: `mutation($input: ClearPackFindingInput!) { clearPackFinding(input: $input) { id clearedAt clearNote } }`,
+  publishBoardPack: `mutation($input: PublishPackInput!) { publishBoardPack(input: $input) { ${PACK_FIELDS} } }`,
+  personalDataNames: `query { personalDataNames }`,
+  setPersonalDataNames: `mutation($input: SetPersonalDataNamesInput!) { setPersonalDataNames(input: $input) }`,
   attendance: `query($id: ID!) { meeting(id: $id) { id attendance { userId name agencyId agencyName status } } }`,
   setAttendance: `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { userId name agencyName status } }`,
   recordMinutes: `mutation($input: RecordMinutesInput!) { recordMinutes(input: $input) { ${AGENDA_FIELDS} } }`,

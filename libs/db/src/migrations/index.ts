@@ -11,6 +11,7 @@ import { Agenda1764700000000 } from './1764700000000-agenda';
 import { MeetingRecords1764800000000 } from './1764800000000-meeting-records';
 import { AgendaPapers1764900000000 } from './1764900000000-agenda-papers';
 import { BoardPacks1765000000000 } from './1765000000000-board-packs';
+import { PackPublication1765100000000 } from './1765100000000-pack-publication';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MeetingRecords1764800000000,
   AgendaPapers1764900000000,
   BoardPacks1765000000000,
+  PackPublication1765100000000,
 ];

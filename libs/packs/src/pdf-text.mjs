@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Prints a PDF's text, page by page, as JSON: [{ page, text }]. Tests run it as a child process
-// because pdf.js ships as ES modules only, which the jest (CommonJS) runtime cannot load.
+// Prints a PDF's text, page by page, with its outline, as JSON. The worker (for the personal-data
+// check) and the tests run it as a child process: pdf.js ships as ES modules only, which the
+// CommonJS runtime (and jest) cannot load.
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
