@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       result.createdIndicators.indicators && `${result.createdIndicators.indicators} scorecard indicators`,
       result.createdVoice.voiceItems && `${result.createdVoice.voiceItems} voice items`,
       result.createdVoice.selfAssessments && `${result.createdVoice.selfAssessments} principle self-assessments`,
+      result.createdAgenda.agendaItems && `an agenda of ${result.createdAgenda.agendaItems} items for the next meeting`,
+      result.createdAgenda.boardActions && `${result.createdAgenda.boardActions} board actions`,
     ].filter(Boolean);
     process.stdout.write(
       `Demo partnership "riverside" in ${redact(url)}: ${added.length ? `added ${added.join(', ')}` : 'already loaded, nothing changed'}.\n`,

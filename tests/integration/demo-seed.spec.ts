@@ -1463,6 +1463,24 @@ describe('the demo scorecard', () => {
   it('is idempotent: a second run adds nothing', () => {
     expect(second.createdIndicators).toEqual({ indicators: 0, values: 0 });
     expect(second.createdVoice).toEqual({ voiceItems: 0, selfAssessments: 0 });
+    expect(second.createdAgenda).toEqual({ agendaItems: 0, boardActions: 0 });
+  });
+
+  it('gives the planned meeting a numbered agenda, with a report from every sub-group and one exempt item, and carries board actions to it', async () => {
+    // Nine items, and under the third a report from each of the five sub-groups.
+    expect(first.createdAgenda).toEqual({ agendaItems: 9 + DEMO.subGroups.length, boardActions: 3 });
+    const items = await q<{ title: string; kind: string; exempt: boolean; parent: string | null }>(
+      `SELECT ai.title, ai.kind, ai.exempt, p.title AS parent FROM agenda_items ai
+         JOIN meetings m ON m.id = ai.meeting_id AND m.status = 'PLANNED' LEFT JOIN agenda_items p ON p.id = ai.parent_id`,
+    );
+    expect(
+      items
+        .filter((i) => i.kind === 'SUB_GROUP_REPORT')
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(DEMO.subGroups.map((s) => s.name).sort());
+    expect(items.filter((i) => i.kind === 'SUB_GROUP_REPORT').every((i) => i.parent === 'Sub-group highlight reports')).toBe(true);
+    expect(items.filter((i) => i.exempt).map((i) => i.title)).toEqual(['Placement funding decisions for individual young people']);
   });
 
   it('has voice items in every state, raised by groups, answered by people allowed to answer them', async () => {

@@ -12,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { addDays, londonToday } from '@pbw/core';
+import { createDataSource } from '@pbw/db';
+import { LocalDiskFileStorage } from '@pbw/files';
+import { DEMO_PASSWORD, ENTITIES, loadDemoPartnership } from '@pbw/platform';
 import {
   OPS,
   type GqlClient,
@@ -310,4 +313,88 @@ describe('board pack compile', () => {
     expect((await chair.request(OPS.publishBoardPack, { input: { id: v2.id } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await chair.request(OPS.boardPacks, { meetingId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+});
+
+describe('the demo meeting’s pack', () => {
+  let stack: TestStack;
+  const files = mkdtempSync(join(tmpdir(), 'pbw-demo-pack-files-'));
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: true, env: { FILE_STORAGE_DIR: files, MAIL_OUTBOX_DIR: join(files, 'outbox') } });
+    const ds = await createDataSource({ url: stack.db.url, entities: ENTITIES }).initialize();
+    try {
+      await loadDemoPartnership(ds, { storage: new LocalDiskFileStorage(files) });
+    } finally {
+      await ds.destroy();
+    }
+  });
+  afterAll(async () => {
+    await stack?.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('compiles: the contents gives each agenda item’s page, every item is there in order, the exempt one only in the members’ edition', async () => {
+    const s = await stack
+      .client()
+      .ok<{ signIn: { accessToken: string } }>('mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
+        input: { email: 'amira.okafor@riverside.example', password: DEMO_PASSWORD },
+      });
+    const token = s.signIn.accessToken;
+    const c = stack.client(token);
+    const meeting = (
+      await c.ok<{
+        meetings: {
+          edges: Array<{ node: { id: string; status: string; agenda: Array<{ number: string; title: string; exempt: boolean }> } }>;
+        };
+      }>('{ meetings(first: 10) { edges { node { id status agenda { number title exempt } } } } }')
+    ).meetings.edges
+      .map((e) => e.node)
+      .find((m) => m.status === 'PLANNED')!;
+    expect(meeting.agenda.length).toBeGreaterThan(10);
+    const pack = (await c.ok<{ compileBoardPack: Pack }>(OPS.compileBoardPack, { input: { meetingId: meeting.id } })).compileBoardPack;
+    const done = await eventually(
+      'the demo pack',
+      async () => (await c.ok<{ boardPack: Pack }>(OPS.boardPack, { id: pack.id })).boardPack,
+      (p) => p.status === 'DONE' || p.status === 'FAILED',
+      { ms: 90_000 },
+    );
+    expect(done.status).toBe('DONE');
+    const get = async (edition: string) =>
+      Buffer.from(
+        await (
+          await fetch(`${stack.url}/packs/${done.id}/${edition}.pdf`, { headers: { authorization: `Bearer ${token}` } })
+        ).arrayBuffer(),
+      );
+    const m = extract(await get('members'), 'demo-members.pdf');
+    expect(m.pages).toHaveLength(done.membersPages);
+    const contents = m.pages
+      .slice(1, 3)
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    let last = 0;
+    for (const item of meeting.agenda) {
+      const at = new RegExp(`${item.number.replace('.', '\\.')} ${item.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(
+        contents,
+      );
+      expect({ item: item.title, listed: !!at }).toEqual({ item: item.title, listed: true });
+      const page = Number(at![1]);
+      expect(page).toBeGreaterThan(last);
+      last = page;
+      expect({ item: item.title, starts: m.pages[page - 1].text.replace(/\s+/g, ' ').includes(`${item.number} ${item.title}`) }).toEqual({
+        item: item.title,
+        starts: true,
+      });
+    }
+    const exempt = meeting.agenda.find((i) => i.exempt)!;
+    const p = extract(await get('public'), 'demo-public.pdf');
+    const publicText = p.pages
+      .map((x) => x.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(publicText).toContain(`${exempt.number} ${exempt.title}`);
+    expect(publicText).toContain('Schedule 12A to the Local Government Act 1972');
+    // Every other item is in the public edition too.
+    for (const item of meeting.agenda.filter((i) => !i.exempt)) expect(publicText).toContain(`${item.number} ${item.title}`);
+  }, 120_000);
 });

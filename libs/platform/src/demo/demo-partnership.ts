@@ -23,6 +23,7 @@ import { type DemoEvidenceCreated, type WrittenFiles, defaultDemoFileStorage, lo
 import { type DemoCommitmentsCreated, loadDemoCommitments } from './demo-commitments';
 import { type DemoIndicatorsCreated, loadDemoIndicators } from './demo-indicators';
 import { type DemoVoiceCreated, loadDemoVoice } from './demo-voice';
+import { type DemoAgendaCreated, loadDemoAgenda } from './demo-agenda';
 
 // The board cycle's and the commitments' data and helpers, for tests and scripts (the package index lists this file).
 export * from './demo-evidence';
@@ -345,6 +346,8 @@ export interface DemoPartnershipResult {
   createdIndicators: DemoIndicatorsCreated;
   /** What this run added to the voice items and the self-assessment (see demo-voice.ts). */
   createdVoice: DemoVoiceCreated;
+  /** The planned meeting's agenda and the board actions carried to it (see demo-agenda.ts). */
+  createdAgenda: DemoAgendaCreated;
 }
 
 export interface DemoLoadOptions {
@@ -391,6 +394,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
   let createdCommitments: DemoCommitmentsCreated | undefined;
   let createdIndicators: DemoIndicatorsCreated | undefined;
   let createdVoice: DemoVoiceCreated | undefined;
+  let createdAgenda: DemoAgendaCreated | undefined;
   const storage = opts.storage ?? defaultDemoFileStorage();
   const written: WrittenFiles = { keys: [] };
 
@@ -496,6 +500,8 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
         opts.today,
       );
       createdVoice = await loadDemoVoice(tx, { people, agencies: agencyIds, subGroups: subGroupIds }, opts.today);
+      const subGroupsByName = new Map(SUB_GROUPS.map((sg) => [sg.name, subGroupIds.get(sg.key) as string]));
+      createdAgenda = await loadDemoAgenda(tx, { people, subGroups: subGroupsByName }, opts.today);
     });
   } catch (e) {
     // Nothing points at files written for a transaction that did not commit.
@@ -513,6 +519,7 @@ async function loadOnce(ds: DataSource, opts: DemoLoadOptions): Promise<DemoPart
     createdCommitments: createdCommitments as DemoCommitmentsCreated,
     createdIndicators: createdIndicators as DemoIndicatorsCreated,
     createdVoice: createdVoice as DemoVoiceCreated,
+    createdAgenda: createdAgenda as DemoAgendaCreated,
   };
 }
 
