@@ -45,11 +45,16 @@ interface Pack {
 
 const dir = mkdtempSync(join(tmpdir(), 'pbw-packs-'));
 function extract(pdf: Buffer, name: string): Extracted {
-  const file = join(dir, name);
-  writeFileSync(file, pdf);
-  return JSON.parse(
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'libs', 'packs', 'src', 'pdf-text.mjs'), file], { encoding: 'utf8' }),
-  ) as Extracted;
+  const own = mkdtempSync(join(tmpdir(), 'pbw-pack-text-'));
+  try {
+    const file = join(own, name);
+    writeFileSync(file, pdf);
+    return JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, '..', '..', 'libs', 'packs', 'src', 'pdf-text.mjs'), file], { encoding: 'utf8' }),
+    ) as Extracted;
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
 }
 
 /** A two-page PDF paper, as a partner would upload it. */
