@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { type Job, type Queue, Worker } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@pbw/core';
 import { AuditModule } from '@pbw/audit';
 import { OutboxRepository, PartnershipRepository, UserRepository } from '@pbw/identity';
@@ -11,7 +11,7 @@ import {
   type ReconcileRemindersJob,
   type ReplanRemindersJob,
   SCHEDULER_IDS,
-  redisConnection,
+  configuredWorker,
   type SendDigestsJob,
   type SendOutboxJob,
   type SendReminderJob,
@@ -32,14 +32,10 @@ const RECONCILE_EVERY_MS = 60 * 60_000;
 
 type ReminderJobData = ReplanRemindersJob | SendReminderJob | ReconcileRemindersJob | NotifyEventJob | SendOutboxJob | SendDigestsJob;
 
-/**
- * The reminders queue's worker, made here rather than by @Processor so that its lock duration
- * (and with it how soon a crashed worker's job is taken back) comes from the configuration.
- */
+/** The reminders queue's worker (see configuredWorker for why it is made by hand). */
 @Injectable()
 export class RemindersProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: Worker;
-  private readonly log = new Logger('RemindersProcessor');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,16 +44,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(QUEUES.REMINDERS, (job: Job<ReminderJobData>) => this.process(job), {
-      connection: redisConnection(this.config.redisUrl),
-      prefix: this.config.queuePrefix,
-      lockDuration: this.config.queueLockMs,
-      stalledInterval: this.config.queueLockMs,
-      // One job at a time: two re-plans of one record must not interleave their reads and writes of its jobs.
-      concurrency: 1,
-    });
-    // Job failures are kept on the job (and shown to the secretariat); this is the worker's own trouble, such as Redis going away.
-    this.worker.on('error', (err) => this.log.error(`Reminders worker: ${err.message}`));
+    this.worker = configuredWorker<ReminderJobData>(this.config, QUEUES.REMINDERS, (job) => this.process(job));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Job, Worker } from 'bullmq';
+import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Job, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@pbw/core';
 import { FILE_STORAGE, LocalDiskFileStorage } from '@pbw/files';
 import { UserRepository } from '@pbw/identity';
 import { AgendaItemRepository, BoardActionRepository, MeetingRepository } from '@pbw/meetings';
 import { CoverageRepository } from '@pbw/principles';
-import { type CompilePackJob, JOBS, QUEUES, redisConnection } from '@pbw/queue';
+import { type CompilePackJob, JOBS, QUEUES, configuredWorker } from '@pbw/queue';
 import { PackCompiler } from './pack-compiler.service';
 import { PackDataRepository } from './pack-data.repository';
 import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository } from './packs.repository';
@@ -18,7 +18,6 @@ import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository 
 @Injectable()
 export class PacksProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: Worker;
-  private readonly log = new Logger('PacksProcessor');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,14 +25,7 @@ export class PacksProcessor implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(QUEUES.PACKS, (job: Job<CompilePackJob>) => this.process(job), {
-      connection: redisConnection(this.config.redisUrl),
-      prefix: this.config.queuePrefix,
-      lockDuration: this.config.queueLockMs,
-      stalledInterval: this.config.queueLockMs,
-      concurrency: 1,
-    });
-    this.worker.on('error', (err) => this.log.error(`Packs worker: ${err.message}`));
+    this.worker = configuredWorker<CompilePackJob>(this.config, QUEUES.PACKS, (job) => this.process(job));
     this.worker.on('failed', (job, err) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
         void this.compiler.fail(job.data.partnershipId, job.data.packId, err.message);
