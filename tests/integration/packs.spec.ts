@@ -15,6 +15,7 @@ import { addDays, londonToday } from '@pbw/core';
 import { createDataSource } from '@pbw/db';
 import { LocalDiskFileStorage } from '@pbw/files';
 import { DEMO_PASSWORD, ENTITIES, loadDemoPartnership } from '@pbw/platform';
+import { financialYearOf } from '@pbw/principles';
 import {
   OPS,
   type GqlClient,
@@ -402,4 +403,65 @@ describe('the demo meeting’s pack', () => {
     // Every other item is in the public edition too.
     for (const item of meeting.agenda.filter((i) => !i.exempt)) expect(publicText).toContain(`${item.number} ${item.title}`);
   }, 120_000);
+
+  it('drafts the annual update from the year’s work; the secretariat amends it and exports it as PDF', async () => {
+    const tokenOf = async (email: string) =>
+      (
+        await stack
+          .client()
+          .ok<{ signIn: { accessToken: string } }>('mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
+            input: { email, password: DEMO_PASSWORD },
+          })
+      ).signIn.accessToken;
+    const token = await tokenOf('amira.okafor@riverside.example');
+    const c = stack.client(token);
+    const period = financialYearOf(londonToday());
+    type Update = { id: string; title: string; version: number; sections: Array<{ heading: string; body: string }> };
+    const u = (await c.ok<{ generateAnnualUpdate: Update }>(OPS.generateAnnualUpdate, { input: { period } })).generateAnnualUpdate;
+    expect(u.sections.map((x) => x.heading)).toEqual([
+      'Purpose and summary',
+      'Recommendation',
+      'Key achievements',
+      'Areas slower to progress',
+      'Figures against comparators',
+      'You said, we did',
+      'Resource implications',
+      'Legal implications',
+    ]);
+    const body = (h: string) => u.sections.find((x) => x.heading === h)!.body;
+    expect(body('Areas slower to progress')).toMatch(/^- .+/);
+    expect(body('Figures against comparators')).toContain('statistical neighbours');
+    expect(body('You said, we did')).toMatch(/^- .+ said: .+ We did: .+/);
+    const again = await c.request(OPS.generateAnnualUpdate, { input: { period } });
+    expect(again.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('input.period');
+
+    const amended = (
+      await c.ok<{ updateAnnualUpdate: Update }>(OPS.updateAnnualUpdate, {
+        input: {
+          id: u.id,
+          version: u.version,
+          sections: u.sections.map((x) => (x.heading === 'Resource implications' ? { ...x, body: 'Met from existing budgets.' } : x)),
+        },
+      })
+    ).updateAnnualUpdate;
+    expect(amended.version).toBe(u.version + 1);
+    const res = await fetch(`${stack.url}/annual-updates/${u.id}.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const text = extract(Buffer.from(await res.arrayBuffer()), 'annual.pdf')
+      .pages.map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain(u.title);
+    expect(text).toContain('7 Resource implications');
+    expect(text).toContain('Met from existing budgets.');
+    const chair = stack.client(await tokenOf('sunita.rao@riverside.example'));
+    expect(
+      (
+        await fetch(`${stack.url}/annual-updates/${u.id}.pdf`, {
+          headers: { authorization: `Bearer ${await tokenOf('sunita.rao@riverside.example')}` },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await chair.request(OPS.annualUpdate, { period })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -53,6 +53,7 @@ import {
 const ADMIN_DENIED = 'Only the board secretariat can change the partnership set-up.';
 const AUDIT_DENIED = 'Only the board secretariat can read the audit log.';
 const AGENDA_DENIED = 'Only the board secretariat can change a meeting’s agenda.';
+const ANNUAL_DENIED = 'Only the board secretariat writes the annual update.';
 const NAMES_DENIED = 'Only the board secretariat keeps the names the personal-data check looks for.';
 const PACKS_HIDDEN = 'Only the board secretariat sees packs before they are published.';
 const RECORDS_DENIED = 'Only the board secretariat keeps a meeting’s attendance, minutes and actions.';
@@ -139,7 +140,7 @@ const PACK_READINESS_SPEC = path.join(__dirname, 'pack-readiness.spec.ts');
 const PACK_MUTATIONS = ['attachAgendaPaper'];
 
 /** Queries whose answer may be null, so a refusal comes back as data: { op: null } with the error. */
-const NULLABLE_QUERIES = ['calendarFeed'];
+const NULLABLE_QUERIES = ['calendarFeed', 'annualUpdate'];
 
 /** Admin-table entries that are queries, not mutations. */
 const ADMIN_QUERIES: string[] = [
@@ -150,6 +151,7 @@ const ADMIN_QUERIES: string[] = [
   'boardPack',
   'packFindings',
   'personalDataNames',
+  'annualUpdate',
 ];
 const NOTIFICATIONS_SPEC = path.join(__dirname, 'notifications.spec.ts');
 
@@ -188,6 +190,8 @@ describe('roles: who may administer the partnership', () => {
   /** A finding in it to clear, and a finished pack to publish. */
   let finding: string;
   let donePack: string;
+  /** Last year's annual update, to amend. */
+  let annualUpdate: string;
   const tokens = {} as Record<'secretariat' | Role, string>;
   const as = (who: keyof typeof tokens): GqlClient => stack.client(tokens[who]);
 
@@ -234,6 +238,12 @@ describe('roles: who may administer the partnership', () => {
       await stack.pg.query<{ id: string }>(
         "INSERT INTO pack_findings (partnership_id, pack_id, kind, page, match, context) VALUES ($1, $2, 'PHONE', 3, '01632 960000', 'Call 01632 960000') RETURNING id",
         [A.id, queuedPack],
+      )
+    ).rows[0].id;
+    annualUpdate = (
+      await stack.pg.query<{ id: string }>(
+        `INSERT INTO annual_updates (partnership_id, period, title, sections) VALUES ($1, '2024-25', 'Annual update', '[]') RETURNING id`,
+        [A.id],
       )
     ).rows[0].id;
     donePack = (
@@ -389,6 +399,19 @@ describe('roles: who may administer the partnership', () => {
     { op: 'boardPacks', vars: () => ({ meetingId: meeting }), action: null, message: PACKS_HIDDEN },
     { op: 'packFindings', vars: () => ({ packId: queuedPack }), action: null, message: PACKS_HIDDEN },
     { op: 'personalDataNames', vars: () => ({}), action: null, message: NAMES_DENIED },
+    { op: 'annualUpdate', vars: () => ({ period: '2024-25' }), action: null, message: ANNUAL_DENIED },
+    {
+      op: 'generateAnnualUpdate',
+      vars: () => ({ input: { period: '2025-26', replace: false } }),
+      action: 'annualUpdate.generate',
+      message: ANNUAL_DENIED,
+    },
+    {
+      op: 'updateAnnualUpdate',
+      vars: () => ({ input: { id: annualUpdate, version: 1, title: 'Corporate parenting annual update 2024/25' } }),
+      action: 'annualUpdate.update',
+      message: ANNUAL_DENIED,
+    },
     {
       op: 'setPersonalDataNames',
       vars: () => ({ input: { names: ['Jordan Example'] } }),
@@ -612,7 +635,13 @@ describe('roles: who may administer the partnership', () => {
       for (const c of [...adminCases(), ...selfServiceCases(role)]) {
         const r = await as(role).request(OPS[c.op], c.vars());
         try {
-          expectOnlyError(r, c.op, 'FORBIDDEN', c.message);
+          // A nullable field (annualUpdate) answers null beside its error.
+          expectOnlyError(
+            NULLABLE_QUERIES.includes(c.op) && r.data?.[c.op as never] === null ? { ...r, data: null } : r,
+            c.op,
+            'FORBIDDEN',
+            c.message,
+          );
         } catch (e) {
           throw new Error(`${role} ${c.op} ${JSON.stringify(c.vars())}: ${(e as Error).message}`);
         }

@@ -88,8 +88,9 @@ const NO_REFERENCE_MUTATIONS = [
   'revokeCalendarFeed',
   // Names a queue job, not a record: another partnership's failed job answers NOT_FOUND (reminders.spec.ts).
   'retryFailedJob',
-  // The partnership's own list of names for the personal-data check (shown below).
+  // The partnership's own list of names for the personal-data check, and its own annual update (shown below).
   'setPersonalDataNames',
+  'generateAnnualUpdate',
 ];
 
 /** Every mutation this suite covers. A new mutation must be added here with a test, or the suite fails. */
@@ -187,6 +188,8 @@ const COVERED_MUTATIONS = [
   'clearPackFinding',
   'publishBoardPack',
   'setPersonalDataNames',
+  'generateAnnualUpdate',
+  'updateAnnualUpdate',
 ];
 
 /** Every query this suite covers, by how. */
@@ -250,6 +253,7 @@ const OWN_QUERIES = [
   'boardPack',
   'packFindings',
   'personalDataNames',
+  'annualUpdate',
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
@@ -645,6 +649,7 @@ describe('tenancy: no read or write across partnerships', () => {
   let paperA: string;
   let packB: string;
   let findingB: string;
+  let annualB: string;
   let bAuditBefore: number;
 
   beforeAll(async () => {
@@ -708,6 +713,9 @@ describe('tenancy: no read or write across partnerships', () => {
       )
     ).rows[0].id;
     await asB.ok(OPS.setPersonalDataNames, { input: { names: ['Betaborough Person'] } });
+    annualB = (
+      await asB.ok<{ generateAnnualUpdate: { id: string } }>(OPS.generateAnnualUpdate, { input: { period: '2025-26', replace: false } })
+    ).generateAnnualUpdate.id;
     paperA = (
       await asA.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, {
         input: { meetingId: mA.planned, title: 'Alphashire paper', kind: 'PAPER' },
@@ -1416,6 +1424,13 @@ describe('tenancy: no read or write across partnerships', () => {
       expected: notFound('Board pack'),
     },
     {
+      label: "updateAnnualUpdate on B's update",
+      op: 'updateAnnualUpdate',
+      b: () => ({ input: { id: annualB, version: 1, title: 'Taken over' } }),
+      fake: () => ({ input: { id: f1, version: 1, title: 'Taken over' } }),
+      expected: notFound('Annual update'),
+    },
+    {
       label: "updateBoardAction on B's action",
       op: 'updateBoardAction',
       b: () => ({ input: { id: actionB, version: 1, status: 'COMPLETE' } }),
@@ -2036,6 +2051,7 @@ describe('tenancy: no read or write across partnerships', () => {
     expectError(findings, 'packFindings', notFound('Board pack'));
     expect(findings).toEqual(await asA.request(OPS.packFindings, { packId: randomUUID() }));
     expect((await asA.ok<{ personalDataNames: string[] }>(OPS.personalDataNames)).personalDataNames).toEqual([]);
+    expect((await asA.ok<{ annualUpdate: unknown }>(OPS.annualUpdate, { period: '2025-26' })).annualUpdate).toBeNull();
   });
 
   it("A's import cannot name B's indicator: its code is unknown, and nothing is written", async () => {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-const API_PATHS = /^\/(graphql|healthz|readyz|files|public|calendar|packs)(\/|$)/;
+const API_PATHS = /^\/(graphql|healthz|readyz|files|public|calendar|packs|annual-updates)(\/|$)/;
 
 /**
  * Serves the built web app (apps/web → dist/web) from the api's own address: hashed

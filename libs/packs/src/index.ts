@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { PacksResolver } from './packs.resolver';
+import { AnnualUpdateResolver } from './annual-update.resolver';
 
 export * from './packs.entities';
 export * from './packs.dto';
@@ -12,4 +13,8 @@ export * from './pack-data.repository';
 export * from './pack-compiler.service';
 export * from './packs.processor';
 
-export const PACKS_RESOLVERS: Type<unknown>[] = [PacksResolver];
+export * from './annual-update';
+export * from './annual-update.dto';
+export * from './annual-update.service';
+
+export const PACKS_RESOLVERS: Type<unknown>[] = [PacksResolver, AnnualUpdateResolver];

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '@pbw/access';
 import { FILE_STORAGE, type FileStorage, HttpAuthenticator, UploadRefused } from '@pbw/files';
 import type { BoardPackEntity } from './packs.entities';
+import { AnnualUpdateService } from './annual-update.service';
 import { PacksService } from './packs.service';
 
 type Edition = { pack: BoardPackEntity; key: string; sha256: string };
@@ -17,6 +18,7 @@ export class PacksController {
   constructor(
     private readonly auth: HttpAuthenticator,
     private readonly packs: PacksService,
+    private readonly annual: AnnualUpdateService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -37,6 +39,28 @@ export class PacksController {
     try {
       const scope = await this.auth.authenticate(req);
       await this.send(res, edition ? await this.packs.downloadable(scope, id, edition) : null, edition ?? '');
+    } catch (e) {
+      if (e instanceof UploadRefused) {
+        res.status(e.status).json(e.body);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** GET /annual-updates/:id.pdf: the annual update as it stands (secretariat). */
+  @Get('annual-updates/:file')
+  async annualPdf(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const scope = await this.auth.authenticate(req);
+      const made = file.endsWith('.pdf') ? await this.annual.pdf(scope, file.slice(0, -4)) : null;
+      if (!made) {
+        res.status(404).json({ code: 'NOT_FOUND', message: 'There is no such annual update.' });
+        return;
+      }
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="annual-update-${made.update.period}.pdf"`);
+      res.send(made.pdf);
     } catch (e) {
       if (e instanceof UploadRefused) {
         res.status(e.status).json(e.body);

@@ -1,3 +1,4 @@
+import { AnnualUpdateEntity } from './annual-update';
 import type { FindingKind } from './personal-data';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -60,4 +61,4 @@ export class PersonalDataNameEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const PACKS_ENTITIES = [BoardPackEntity, PackFindingEntity, PersonalDataNameEntity];
+export const PACKS_ENTITIES = [BoardPackEntity, PackFindingEntity, PersonalDataNameEntity, AnnualUpdateEntity];

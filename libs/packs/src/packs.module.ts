@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@pbw/audit';
 import { FilesModule } from '@pbw/files';
 import { MeetingsModule } from '@pbw/meetings';
+import { IdentityModule } from '@pbw/identity';
+import { AnnualFactsRepository, AnnualUpdateRepository } from './annual-update.repository';
+import { AnnualUpdateResolver } from './annual-update.resolver';
+import { AnnualUpdateService } from './annual-update.service';
 import { PacksController } from './packs.controller';
 import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository, PublishedPackLookupRepository } from './packs.repository';
 import { PacksResolver } from './packs.resolver';
 import { PacksService } from './packs.service';
 
 @Module({
-  imports: [AuditModule, FilesModule, MeetingsModule],
+  imports: [AuditModule, FilesModule, MeetingsModule, IdentityModule],
   controllers: [PacksController],
   providers: [
     BoardPackRepository,
@@ -17,6 +21,10 @@ import { PacksService } from './packs.service';
     PublishedPackLookupRepository,
     PacksService,
     PacksResolver,
+    AnnualUpdateRepository,
+    AnnualFactsRepository,
+    AnnualUpdateService,
+    AnnualUpdateResolver,
   ],
   exports: [PacksService],
 })

@@ -12,6 +12,7 @@ import { MeetingRecords1764800000000 } from './1764800000000-meeting-records';
 import { AgendaPapers1764900000000 } from './1764900000000-agenda-papers';
 import { BoardPacks1765000000000 } from './1765000000000-board-packs';
 import { PackPublication1765100000000 } from './1765100000000-pack-publication';
+import { AnnualUpdates1765200000000 } from './1765200000000-annual-updates';
 
 /** In order. A new migration is appended here and nowhere else. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AgendaPapers1764900000000,
   BoardPacks1765000000000,
   PackPublication1765100000000,
+  AnnualUpdates1765200000000,
 ];
