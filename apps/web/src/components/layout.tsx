@@ -19,7 +19,7 @@ export const NAV: NavItem[] = [
   { to: '/', label: 'Home', roles: 'all' },
   { to: '/dashboard', label: 'Dashboard', roles: 'all', also: ['/sub-groups', '/work-plans', '/actions'] },
   { to: '/evidence', label: 'Evidence', roles: 'all' },
-  { to: '/meetings', label: 'Meetings', roles: 'all', also: ['/reports'] },
+  { to: '/meetings', label: 'Meetings', roles: 'all', also: ['/reports', '/board-actions'] },
   { to: '/commitments', label: 'Commitments', roles: 'all' },
   { to: '/scorecard', label: 'Scorecard', roles: 'all' },
   { to: '/principles', label: 'Principles', roles: 'all' },

@@ -86,6 +86,7 @@ function tasksFor(me: Me): { intro: string; tasks: Task[] } {
       tasks.push({ key: 'voice', text: 'Log issues raised by young people, and see and relay the responses' });
     }
   }
+  tasks.push({ key: '/board-actions', text: 'Board actions: what the board asked for, and where each stands', to: '/board-actions' });
   tasks.push({
     key: 'notification-settings',
     text: 'Choose how you hear about reminders, and add your dates to your calendar',

@@ -1,19 +1,44 @@
 /**
- * /meetings/:id: a meeting's schedule and where each sub-group's highlight report for it
- * stands. The secretariat changes the meeting and its status from here; a sub-group's chair
- * (or the secretariat) starts the sub-group's report.
+ * /meetings/:id: a meeting's schedule, its numbered agenda, where each sub-group's highlight
+ * report for it stands, and once recorded who attended (by agency) and the minutes, then the
+ * action log as it stands at this meeting. The secretariat changes the meeting and its status
+ * from here and goes on to the agenda, pack readiness, attendance and minutes, and adds
+ * actions; a sub-group's chair (or the secretariat) starts the sub-group's report; a paper's
+ * author adds the paper.
  */
 import { type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { todayInLondon } from '../../components/dates';
 import { ErrorSummary, useApiForm } from '../../components/forms';
-import { FlashBanner, Loaded, flash, formatCalendarDate, formatDate, formatDateTime, useQuery } from '../../components/lists';
+import {
+  FlashBanner,
+  Loaded,
+  MultilineText,
+  flash,
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  useQuery,
+} from '../../components/lists';
 import { graphql } from '../../gql';
 import type { MeetingPageQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { usePageTitle } from '../../lib/page';
 import { Breadcrumbs, LinkButton, canLeadSubGroup } from '../workplans/common';
+import {
+  ATTENDANCE_LABELS,
+  AddPaperLink,
+  AgendaList,
+  PaperState,
+  agendaTree,
+  attendanceCounts,
+  byAgency,
+  linesOf,
+  mayAddPaper,
+  type AgendaItem,
+} from './agenda-common';
+import { BoardActionsTable } from './board-actions';
 import { LateTag, MeetingPlace, MeetingStatusTag, ReportProgressTag } from './common';
 
 const MeetingPageDocument = graphql(`
@@ -33,6 +58,22 @@ const MeetingPageDocument = graphql(`
           late
         }
       }
+      agenda {
+        ...AgendaItemFields
+      }
+      attendance {
+        userId
+        name
+        agencyId
+        agencyName
+        status
+      }
+    }
+    actionLog(meetingId: $id) {
+      ...BoardActionFields
+    }
+    boardActions {
+      ...BoardActionFields
     }
   }
 `);
@@ -46,15 +87,27 @@ const StartHighlightReportDocument = graphql(`
 `);
 
 type MeetingData = MeetingPageQuery['meeting'];
+type ActionLog = MeetingPageQuery['actionLog'];
 
 export function MeetingPage() {
   usePageTitle('Meeting');
   const { id = '' } = useParams();
-  const q = useQuery(async () => (await gql(MeetingPageDocument, { id })).meeting, [id]);
-  return <Loaded query={q}>{(m) => <MeetingView key={m.id} meeting={m} />}</Loaded>;
+  const q = useQuery(() => gql(MeetingPageDocument, { id }), [id]);
+  return (
+    <Loaded query={q}>
+      {(d) => (
+        <MeetingView
+          key={d.meeting.id}
+          meeting={d.meeting}
+          actionLog={d.actionLog}
+          arising={d.boardActions.filter((a) => a.meetingId === d.meeting.id)}
+        />
+      )}
+    </Loaded>
+  );
 }
 
-function MeetingView({ meeting: m }: { meeting: MeetingData }) {
+function MeetingView({ meeting: m, actionLog, arising }: { meeting: MeetingData; actionLog: ActionLog; arising: ActionLog }) {
   const { me } = useAuth();
   const secretariat = me?.role === 'SECRETARIAT';
   const form = useApiForm();
@@ -87,6 +140,10 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
   );
 
   const deadlinePassed = todayInLondon() > m.reportDeadline;
+  const subGroupNames = new Map(m.reportStatuses.map((r) => [r.subGroup.id, r.subGroup.name]));
+  const minuted = agendaTree(m.agenda)
+    .flatMap((t) => [t.item, ...t.children])
+    .filter((i) => i.minutes.trim() || i.decisions.trim());
   const mayStart = m.status !== 'CANCELLED';
 
   return (
@@ -133,6 +190,48 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
         </div>
       )}
 
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="agenda-heading">
+        Agenda
+      </h2>
+      {m.agenda.length === 0 ? (
+        <p className="govuk-body" id="agenda">
+          The agenda has not been set yet.
+        </p>
+      ) : (
+        <AgendaList
+          id="agenda"
+          agenda={m.agenda}
+          subGroupNames={subGroupNames}
+          details={(item) => (
+            <>
+              <PaperState item={item} />
+              {m.status !== 'CANCELLED' && !secretariat && mayAddPaper(me, item) && (
+                <p className="govuk-body-s govuk-!-margin-bottom-1">
+                  <AddPaperLink meetingId={m.id} item={item} />
+                </p>
+              )}
+            </>
+          )}
+        />
+      )}
+      {secretariat && (
+        <div className="govuk-button-group" id="secretariat-meeting-links">
+          {m.status !== 'CANCELLED' && (
+            <LinkButton secondary to={`/meetings/${m.id}/agenda`}>
+              {m.agenda.length ? 'Change the agenda' : 'Build the agenda'}
+            </LinkButton>
+          )}
+          <Link className="govuk-link" to={`/meetings/${m.id}/readiness`}>
+            Pack readiness
+          </Link>
+          {m.status !== 'CANCELLED' && (
+            <Link className="govuk-link" to={`/meetings/${m.id}/record`}>
+              Record attendance and minutes
+            </Link>
+          )}
+        </div>
+      )}
+
       <h2 className="govuk-heading-m govuk-!-margin-top-6" id="reports-heading">
         Sub-group highlight reports
       </h2>
@@ -144,7 +243,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
           The partnership has no sub-groups yet.
         </p>
       ) : (
-        <div role="region" aria-labelledby="report-statuses-caption" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <div role="region" aria-labelledby="report-statuses-caption" tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
           <table className="govuk-table govuk-table--small-text-until-tablet" id="report-statuses" style={{ minWidth: '600px' }}>
             <caption className="govuk-table__caption govuk-visually-hidden" id="report-statuses-caption">
               Each sub-group&apos;s highlight report for this meeting
@@ -206,6 +305,110 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
           </table>
         </div>
       )}
+
+      {m.attendance.length > 0 && <AttendanceRecord attendance={m.attendance} />}
+      {minuted.length > 0 && <Minutes items={minuted} />}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="action-log">
+        Action log
+      </h2>
+      <p className="govuk-body">Actions from earlier meetings still open, and those closed since the meeting before this one.</p>
+      {actionLog.length === 0 ? (
+        <p className="govuk-body" id="action-log-table">
+          There are no actions on the log for this meeting.
+        </p>
+      ) : (
+        <BoardActionsTable id="action-log-table" caption="The action log at this meeting, soonest due first" actions={actionLog} />
+      )}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="actions-arising">
+        Actions from this meeting
+      </h2>
+      {arising.length === 0 ? (
+        <p className="govuk-body" id="actions-arising-table">
+          The board has not asked for any actions at this meeting.
+        </p>
+      ) : (
+        <BoardActionsTable
+          id="actions-arising-table"
+          caption="Actions the board asked for at this meeting, soonest due first"
+          actions={arising}
+        />
+      )}
+      {secretariat && m.status !== 'CANCELLED' && (
+        <LinkButton secondary to={`/meetings/${m.id}/actions/new`}>
+          Add an action
+        </LinkButton>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/board-actions">
+          See all board actions
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** Who attended, by agency: each person with Present, Apologies or Absent, and the counts. */
+function AttendanceRecord({ attendance }: { attendance: MeetingData['attendance'] }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="attendance-heading">
+        Attendance
+      </h2>
+      <p className="govuk-body" id="attendance-counts">
+        {attendanceCounts(attendance)}.
+      </p>
+      <dl className="govuk-summary-list" id="attendance">
+        {byAgency(attendance).map((g) => (
+          <div className="govuk-summary-list__row" key={g.agencyId} data-agency={g.agencyName}>
+            <dt className="govuk-summary-list__key">{g.agencyName}</dt>
+            <dd className="govuk-summary-list__value">
+              <ul className="govuk-list govuk-!-margin-bottom-0">
+                {g.people.map((p) => (
+                  <li key={p.userId} data-person={p.name}>
+                    {p.name}: {ATTENDANCE_LABELS[p.status]}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** Each item's minutes and decisions, in agenda order, for the items that have any. */
+function Minutes({ items }: { items: AgendaItem[] }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="minutes-heading">
+        Minutes
+      </h2>
+      <div id="minutes">
+        {items.map((item) => {
+          const decisions = linesOf(item.decisions);
+          return (
+            <section key={item.id} aria-labelledby={`minutes-${item.id}`} data-item={item.number} className="govuk-!-margin-bottom-6">
+              <h3 className="govuk-heading-s" id={`minutes-${item.id}`}>
+                <span className="app-agenda__number">{item.number}</span> {item.title}
+              </h3>
+              {item.minutes.trim() && <MultilineText text={item.minutes} />}
+              {decisions.length > 0 && (
+                <>
+                  <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Decisions</p>
+                  <ul className="govuk-list govuk-list--bullet">
+                    {decisions.map((d, i) => (
+                      <li key={i}>{d}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          );
+        })}
+      </div>
     </>
   );
 }

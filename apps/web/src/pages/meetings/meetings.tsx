@@ -61,6 +61,11 @@ export function MeetingsPage() {
       <p className="govuk-body">
         Each meeting of the partnership board, when sub-group highlight reports for it are due, and which reports are in. Times are UK time.
       </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/board-actions" id="board-actions-link">
+          See the board’s actions
+        </Link>
+      </p>
       {me?.role === 'SECRETARIAT' && <LinkButton to="/meetings/new">Schedule a meeting</LinkButton>}
       <Loaded query={q}>
         {({ upcoming, past }) => (
