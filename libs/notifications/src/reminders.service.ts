@@ -59,10 +59,19 @@ export class RemindersService {
     private readonly delivery: DeliveryService,
   ) {}
 
+  /** Every reminder job still to run, by id, with the partnership it is for. */
+  private async plannedJobs(): Promise<Map<string, string | undefined>> {
+    const jobs = await this.queue.getJobs([...PENDING_STATES]);
+    return new Map(
+      jobs
+        .filter((j) => parseReminderJobId(j.id ?? '') !== null)
+        .map((j) => [j.id as string, (j.data as SendReminderJob | undefined)?.partnershipId] as const),
+    );
+  }
+
   /** The ids of every reminder job still to run. */
   async plannedJobIds(): Promise<Set<string>> {
-    const jobs = await this.queue.getJobs([...PENDING_STATES]);
-    return new Set(jobs.map((j) => j.id ?? '').filter((id) => parseReminderJobId(id) !== null));
+    return new Set((await this.plannedJobs()).keys());
   }
 
   private async subject(partnershipId: string, type: ReminderRecordType, id: string): Promise<ReminderSubject | null> {
@@ -107,7 +116,8 @@ export class RemindersService {
    * comes back, nothing is doubled; then sends any e-mail that should have gone and has not.
    */
   async reconcile(partnershipId: string | null = null): Promise<{ records: number; added: number; removed: number; swept: number }> {
-    const planned = await this.plannedJobIds();
+    const jobs = await this.plannedJobs();
+    const planned = new Set(jobs.keys());
     const open = await this.sources.open(londonToday(), partnershipId);
     const rules = new Map<string, RuleSet>();
     let added = 0;
@@ -122,17 +132,12 @@ export class RemindersService {
     const openIds = new Set(open.map((r) => r.id));
     for (const id of planned) {
       const p = parseReminderJobId(id);
-      if (!p || openIds.has(p.recordId) || (partnershipId && !(await this.belongsTo(id, partnershipId)))) continue;
+      if (!p || openIds.has(p.recordId) || (partnershipId && jobs.get(id) !== partnershipId)) continue;
       await this.queue.remove(id);
       removed++;
     }
     const swept = partnershipId ? { notifications: 0, outbox: 0 } : await this.delivery.sweep();
     return { records: open.length, added, removed, swept: swept.notifications + swept.outbox };
-  }
-
-  private async belongsTo(jobId: string, partnershipId: string): Promise<boolean> {
-    const job = await this.queue.getJob(jobId);
-    return (job?.data as SendReminderJob | undefined)?.partnershipId === partnershipId;
   }
 
   /**
