@@ -253,6 +253,20 @@ describe('board pack compile', () => {
     const boardMember = stack.client((await signIn(stack.client(), P.boardMember.email)).accessToken);
     const bmToken = (await signIn(stack.client(), P.boardMember.email)).accessToken;
     expect((await fetch(`${stack.url}/packs/${v1.id}/members.pdf`, { headers: { authorization: `Bearer ${bmToken}` } })).status).toBe(404);
+    type MeetingPack = {
+      meeting: { publishedPack: (Pack & { membersDownloadUrl: string | null; publicDownloadUrl: string | null }) | null };
+    };
+    const meetingPack = `query($id: ID!) { meeting(id: $id) { publishedPack { id version membersDownloadUrl publicDownloadUrl } } }`;
+    expect((await boardMember.ok<MeetingPack>(meetingPack, { id: meetingId })).meeting.publishedPack).toBeNull();
+
+    // The secretariat's links download without the bearer header, each for its own edition only.
+    const links = v1 as Pack & { membersDownloadUrl: string; publicDownloadUrl: string };
+    expect(links.membersDownloadUrl).toMatch(new RegExp(`^/packs/${v1.id}/members\\.pdf\\?token=`));
+    const byLink = await fetch(`${stack.url}${links.membersDownloadUrl}`);
+    expect(byLink.status).toBe(200);
+    expect(byLink.headers.get('x-content-sha256')).toBe(v1.membersSha256);
+    const token = new URL(links.membersDownloadUrl, stack.url).searchParams.get('token') ?? '';
+    expect((await fetch(`${stack.url}/packs/${v1.id}/public.pdf?token=${encodeURIComponent(token)}`)).status).toBe(401);
     const refused = await secretariat.request(OPS.publishBoardPack, { input: { id: v1.id } });
     expect(refused.errors?.[0]?.extensions?.fields).toEqual([
       {
@@ -278,6 +292,15 @@ describe('board pack compile', () => {
     // The board member now has the members' edition; anyone has the public one at its public address.
     const members = await fetch(`${stack.url}/packs/${v1.id}/members.pdf`, { headers: { authorization: `Bearer ${bmToken}` } });
     expect(members.status).toBe(200);
+    // The meeting's page finds it: the board member gets both editions, a sub-group chair the public one only.
+    const theirs = (await boardMember.ok<MeetingPack>(meetingPack, { id: meetingId })).meeting.publishedPack;
+    expect(theirs).toMatchObject({ id: v1.id, version: 1 });
+    expect((await fetch(`${stack.url}${theirs?.membersDownloadUrl}`)).headers.get('x-content-sha256')).toBe(v1.membersSha256);
+    const chairs = (
+      await stack.client((await signIn(stack.client(), P.chair.email)).accessToken).ok<MeetingPack>(meetingPack, { id: meetingId })
+    ).meeting.publishedPack;
+    expect(chairs?.membersDownloadUrl).toBeNull();
+    expect((await fetch(`${stack.url}${chairs?.publicDownloadUrl}`)).headers.get('x-content-sha256')).toBe(v1.publicSha256);
     const pub = await fetch(`${stack.url}/public/packs/${P.slug}/${meetingId}.pdf`);
     expect(pub.status).toBe(200);
     expect(

@@ -4,7 +4,7 @@ import { Public } from '@pbw/access';
 import { FILE_STORAGE, type FileStorage, HttpAuthenticator, UploadRefused } from '@pbw/files';
 import type { BoardPackEntity } from './packs.entities';
 import { AnnualUpdateService } from './annual-update.service';
-import { PacksService } from './packs.service';
+import { PacksService, downloadOf } from './packs.service';
 
 type Edition = { pack: BoardPackEntity; key: string; sha256: string };
 
@@ -37,8 +37,13 @@ export class PacksController {
   async get(@Param('id') id: string, @Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const edition = file === 'members.pdf' ? 'members' : file === 'public.pdf' ? 'public' : null;
     try {
-      const scope = await this.auth.authenticate(req);
-      await this.send(res, edition ? await this.packs.downloadable(scope, id, edition) : null, edition ?? '');
+      if (!edition) {
+        await this.send(res, null, '');
+        return;
+      }
+      // A link from the page carries a token for this edition alone (a browser link cannot send the bearer header).
+      const scope = await this.auth.authenticate(req, downloadOf(id, edition));
+      await this.send(res, await this.packs.downloadable(scope, id, edition), edition);
     } catch (e) {
       if (e instanceof UploadRefused) {
         res.status(e.status).json(e.body);

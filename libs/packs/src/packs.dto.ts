@@ -26,6 +26,16 @@ export class BoardPackType {
   @Field(() => Boolean, { description: 'Published after an earlier version: a supplement.' }) supplement: boolean;
   @Field(() => String, { nullable: true, description: 'For a supplement: what changed.' }) changeNote: string | null;
   @Field(() => Int, { description: 'Likely personal data in the public edition not yet cleared.' }) openFindings: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A link that downloads the members’ edition for you for the next few minutes, where you may have it.',
+  })
+  membersDownloadUrl: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A link that downloads the public edition for you for the next few minutes, where you may have it.',
+  })
+  publicDownloadUrl: string | null;
 }
 
 @ObjectType('PackFinding', {

@@ -8,7 +8,7 @@ import { AnnualUpdateResolver } from './annual-update.resolver';
 import { AnnualUpdateService } from './annual-update.service';
 import { PacksController } from './packs.controller';
 import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository, PublishedPackLookupRepository } from './packs.repository';
-import { PacksResolver } from './packs.resolver';
+import { MeetingPackResolver, PacksResolver } from './packs.resolver';
 import { PacksService } from './packs.service';
 
 @Module({
@@ -21,6 +21,7 @@ import { PacksService } from './packs.service';
     PublishedPackLookupRepository,
     PacksService,
     PacksResolver,
+    MeetingPackResolver,
     AnnualUpdateRepository,
     AnnualFactsRepository,
     AnnualUpdateService,

@@ -12,6 +12,18 @@ export class BoardPackRepository extends ScopedRepository<BoardPackEntity> {
     return this.select(scope).andWhere('bp.meeting_id = :meetingId', { meetingId }).orderBy('bp.version', 'DESC').getMany();
   }
 
+  /** Each meeting's latest published version, by meeting id. */
+  async latestPublished(scope: Scope, meetingIds: readonly string[]): Promise<Map<string, BoardPackEntity>> {
+    if (!meetingIds.length) return new Map();
+    const rows = await this.select(scope)
+      .andWhere('bp.meeting_id IN (:...meetingIds) AND bp.published_at IS NOT NULL', { meetingIds })
+      .orderBy('bp.version', 'DESC')
+      .getMany();
+    const out = new Map<string, BoardPackEntity>();
+    for (const r of rows) if (!out.has(r.meetingId)) out.set(r.meetingId, r);
+    return out;
+  }
+
   /** The next version number for a meeting; call with the meeting locked. */
   async nextVersion(tx: TxScope, meetingId: string): Promise<number> {
     const r = await this.select(tx)

@@ -1,8 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentScope } from '@pbw/access';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentScope, type GqlContext } from '@pbw/access';
 import { notFound } from '@pbw/core';
 import type { Scope } from '@pbw/db';
+import { type MeetingEntity, MeetingType } from '@pbw/meetings';
 import {
   BoardPackType,
   ClearPackFindingInput,
@@ -23,7 +24,8 @@ export class PacksResolver {
 
   @Query(() => [BoardPackType], { description: 'A meeting’s pack versions, newest first (secretariat).' })
   async boardPacks(@CurrentScope() scope: Scope, @Args('meetingId', { type: () => ID }, meetingId) id: string) {
-    return this.service.views(scope, await this.service.forMeeting(scope, id));
+    const packs = await this.service.forMeeting(scope, id);
+    return this.service.views(scope, packs, packs);
   }
 
   @Query(() => BoardPackType, { description: 'One pack version, with its compile’s progress (secretariat).' })
@@ -66,5 +68,18 @@ export class PacksResolver {
   @Mutation(() => BoardPackType, { description: 'Stops a compile that has not finished (secretariat).' })
   async cancelBoardPack(@CurrentScope() scope: Scope, @Args('input') input: PackIdInput) {
     return (await this.service.views(scope, [await this.service.cancel(scope, input.id)]))[0];
+  }
+}
+
+@Resolver(() => MeetingType)
+export class MeetingPackResolver {
+  constructor(private readonly service: PacksService) {}
+
+  @ResolveField(() => BoardPackType, {
+    nullable: true,
+    description: 'The latest published version of the meeting’s pack, with the editions you may download; none until one is published.',
+  })
+  publishedPack(@Parent() m: MeetingEntity, @Ctx() c: GqlContext, @CurrentScope() s: Scope) {
+    return c.loaders.get<BoardPackType | null>('bp.publishedByMeeting', (ids) => this.service.publishedFor(s, ids), null).load(m.id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { PartnershipRole, fieldError, forbidden, notFound } from '@pbw/core';
-import { AccessPolicy } from '@pbw/access';
+import { AccessPolicy, AccessTokenService } from '@pbw/access';
 import { MutationRunner, snapshot } from '@pbw/audit';
 import type { Scope } from '@pbw/db';
 import { MeetingRepository, MeetingStatus } from '@pbw/meetings';
@@ -15,6 +15,11 @@ const ONLY_SECRETARIAT = 'Only the board secretariat compiles board packs.';
 
 /** The job that compiles a pack: its id is the pack's, so a retry after a crash makes the same version again, never a second. */
 export const compileJobId = (packId: string): string => `pack_${packId}`;
+
+export type Edition = 'members' | 'public';
+
+/** What a download link's token is for: one edition of one version, nothing else. */
+export const downloadOf = (packId: string, edition: Edition): string => `pack:${packId}:${edition}`;
 
 /**
  * Board packs as the secretariat asks for them: each compile is a new version, made by the
@@ -29,42 +34,57 @@ export class PacksService {
     private readonly findings: PackFindingRepository,
     private readonly names: PersonalDataNameRepository,
     private readonly published: PublishedPackLookupRepository,
+    private readonly tokens: AccessTokenService,
     @Optional() @InjectQueue(QUEUES.PACKS) private readonly queue?: Queue,
     @Optional() @InjectQueue(QUEUES.REMINDERS) private readonly reminders?: Queue,
   ) {}
 
-  /** Packs as the api shows them: whether each is a supplement, and how many findings are open. */
-  async views(scope: Scope, packs: readonly BoardPackEntity[]): Promise<BoardPackType[]> {
+  /**
+   * Packs as the api shows them: whether each is a supplement, how many findings are open, and
+   * download links for the editions the reader may have. `meetingPacks`, when the caller has
+   * every version of the meeting already, saves loading them again to tell supplements.
+   */
+  async views(scope: Scope, packs: readonly BoardPackEntity[], meetingPacks?: readonly BoardPackEntity[]): Promise<BoardPackType[]> {
     const open = await this.findings.openCounts(
       scope,
       packs.map((p) => p.id),
     );
-    const earlier = new Map<string, BoardPackEntity[]>();
-    for (const p of packs) if (!earlier.has(p.meetingId)) earlier.set(p.meetingId, await this.packs.forMeeting(scope, p.meetingId));
+    const earlier = new Map<string, readonly BoardPackEntity[]>();
+    for (const p of packs) {
+      if (!earlier.has(p.meetingId)) earlier.set(p.meetingId, meetingPacks ?? (await this.packs.forMeeting(scope, p.meetingId)));
+    }
+    const link = (p: BoardPackEntity, edition: Edition): string | null => {
+      if (!this.mayDownload(scope, p, edition) || !scope.actor.userId) return null;
+      const token = this.tokens.issueDownload(scope.actor.userId, scope.partnershipId, downloadOf(p.id, edition));
+      return `/packs/${p.id}/${edition}.pdf?token=${encodeURIComponent(token)}`;
+    };
     return packs.map((p) => ({
       ...p,
       openFindings: open.get(p.id) ?? 0,
       supplement:
         p.publishedAt !== null &&
         (earlier.get(p.meetingId) ?? []).some((o) => o.id !== p.id && o.publishedAt !== null && o.publishedAt < (p.publishedAt as Date)),
+      membersDownloadUrl: link(p, 'members'),
+      publicDownloadUrl: link(p, 'public'),
     }));
   }
 
   /**
-   * An edition someone may download: the secretariat any finished version; once published, board
+   * Who may have an edition: the secretariat any finished version; once published, board
    * members the members' edition and everyone in the partnership the public one.
    */
-  async downloadable(
-    scope: Scope,
-    id: string,
-    edition: 'members' | 'public',
-  ): Promise<{ pack: BoardPackEntity; key: string; sha256: string } | null> {
-    const p = await this.packs.findById(scope, id);
-    if (!p || p.status !== PackStatus.DONE) return null;
-    const allowed =
+  private mayDownload(scope: Scope, p: BoardPackEntity, edition: Edition): boolean {
+    if (p.status !== PackStatus.DONE) return false;
+    return (
       AccessPolicy.isSecretariat(scope.actor) ||
-      (p.publishedAt !== null && (edition === 'public' || scope.actor.role === PartnershipRole.BOARD_MEMBER));
-    if (!allowed) return null;
+      (p.publishedAt !== null && (edition === 'public' || scope.actor.role === PartnershipRole.BOARD_MEMBER))
+    );
+  }
+
+  /** An edition someone may download (see mayDownload), or null. */
+  async downloadable(scope: Scope, id: string, edition: Edition): Promise<{ pack: BoardPackEntity; key: string; sha256: string } | null> {
+    const p = await this.packs.findById(scope, id);
+    if (!p || !this.mayDownload(scope, p, edition)) return null;
     const key = edition === 'members' ? p.membersKey : p.publicKey;
     const sha256 = edition === 'members' ? p.membersSha256 : p.publicSha256;
     return key && sha256 ? { pack: p, key, sha256 } : null;
@@ -173,6 +193,17 @@ export class PacksService {
         },
       };
     });
+  }
+
+  /**
+   * What the board has of each meeting's pack: the latest published version (with the download
+   * links the reader may have, so a board member finds the members' edition on the meeting page).
+   */
+  async publishedFor(scope: Scope, meetingIds: readonly string[]): Promise<Map<string, BoardPackType>> {
+    const latest = await this.packs.latestPublished(scope, meetingIds);
+    const all = [...latest.values()];
+    const shown = await this.views(scope, all);
+    return new Map(shown.map((v) => [v.meetingId, v]));
   }
 
   async forMeeting(scope: Scope, meetingId: string): Promise<BoardPackEntity[]> {

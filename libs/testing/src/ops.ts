@@ -98,7 +98,7 @@ const MEETING_FIELDS = 'id title startsAt location reportDeadline status created
 const AGENDA_FIELDS =
   'id number parentId position title kind subGroupId presenter startsAt durationMinutes exempt exemptParagraph exemptDescription exemptReason minutes decisions version';
 const PACK_FIELDS =
-  'id meetingId version status progress step error membersSha256 membersPages publicSha256 publicPages createdAt finishedAt publishedAt supplement changeNote openFindings';
+  'id meetingId version status progress step error membersSha256 membersPages publicSha256 publicPages createdAt finishedAt publishedAt supplement changeNote openFindings membersDownloadUrl publicDownloadUrl';
 const BOARD_ACTION_FIELDS = 'id meetingId agendaItemId title ownerUserId ownerName dueDate status overdue note closedAt version';
 /** Every stored field of evidence: what a CONFLICT's extensions.current is compared with. */
 export const EVIDENCE_FIELDS =
