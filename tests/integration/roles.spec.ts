@@ -155,8 +155,8 @@ const ADMIN_QUERIES: string[] = [
 ];
 const NOTIFICATIONS_SPEC = path.join(__dirname, 'notifications.spec.ts');
 
-/** Queries anyone may call without signing in: the published local offer. */
-const PUBLIC_QUERIES = ['publicLocalOffer'];
+/** Queries anyone may call without signing in: the published local offer and the published board packs. */
+const PUBLIC_QUERIES = ['publicLocalOffer', 'publishedBoardPacks'];
 
 /** The session mutations that need no sign-in (changePassword, the seventh, does). */
 const PUBLIC_MUTATIONS = SESSION_MUTATIONS.filter((m) => m !== 'changePassword');
@@ -801,6 +801,14 @@ describe('roles: who may administer the partnership', () => {
     for (const client of [stack.client(), stack.client('not-a-token'), stack.client(forged)]) {
       const r = await client.request(OPS.publicLocalOffer, { partnershipSlug: A.slug });
       expectOnlyError(r, 'publicLocalOffer', 'NOT_FOUND', 'Local offer not found.');
+      // Nor the published board packs: none yet, but the partnership is named.
+      expect(await client.ok(OPS.publishedBoardPacks, { partnershipSlug: A.slug })).toEqual({
+        publishedBoardPacks: {
+          partnershipName: expect.stringContaining('Children in Care Partnership'),
+          localAuthority: expect.any(String),
+          packs: [],
+        },
+      });
     }
     // The same token unaltered works, so it is the tampering that was refused.
     await expect(as('secretariat').ok(OPS.me)).resolves.toMatchObject({ me: { id: A.secretariat.id } });

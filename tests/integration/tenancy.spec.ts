@@ -257,8 +257,11 @@ const OWN_QUERIES = [
 ];
 /** Searched by every role of A for words B's records share. */
 const SEARCH_QUERIES = ['search'];
-/** Public, by a partnership's slug and with no sign-in: each slug answers its own published offer only. */
-const PUBLIC_QUERIES = ['publicLocalOffer'];
+/**
+ * Public, by a partnership's slug and with no sign-in: each slug answers its own published offer only,
+ * and its own published board packs only (tried with real compiles in packs-public.spec.ts).
+ */
+const PUBLIC_QUERIES = ['publicLocalOffer', 'publishedBoardPacks'];
 const COVERED_QUERIES = [...BY_ID_QUERIES, ...LIST_QUERIES, ...OWN_QUERIES, ...SEARCH_QUERIES, ...PUBLIC_QUERIES];
 
 const notFound = (what: string): Expected => ({ code: 'NOT_FOUND', message: `${what} not found.` });
@@ -2473,6 +2476,24 @@ describe('tenancy: no read or write across partnerships', () => {
     }
     const nowhere = await fetch(`${stack.url}/public/local-offer/no-such-partnership`);
     expect({ status: nowhere.status, body: await nowhere.json() }).toEqual({ status: 404, body: NO_OFFER });
+  });
+
+  it("each partnership's published board packs, signed out, name its own partnership; an unknown slug is not found", async () => {
+    // Neither has published a pack here; packs-public.spec.ts compiles and publishes real ones for both sides.
+    const anon = stack.client();
+    for (const [p, name] of [
+      [A, 'Alphashire'],
+      [B, 'Betaborough'],
+    ] as const) {
+      expect(await anon.ok(OPS.publishedBoardPacks, { partnershipSlug: p.slug })).toEqual({
+        publishedBoardPacks: { partnershipName: `${name} Children in Care Partnership`, localAuthority: `${name} Council`, packs: [] },
+      });
+    }
+    expectError(
+      await anon.request(OPS.publishedBoardPacks, { partnershipSlug: 'no-such-partnership' }),
+      'publishedBoardPacks',
+      notFound('Partnership'),
+    );
   });
 
   it("the same writes on A's own records succeed (so the failures above are the tenancy rule)", async () => {

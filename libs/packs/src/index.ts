@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
-import { PacksResolver } from './packs.resolver';
+import { MeetingPackResolver, PacksResolver } from './packs.resolver';
 import { AnnualUpdateResolver } from './annual-update.resolver';
+import { PublicPacksResolver } from './public-packs.resolver';
 
 export * from './packs.entities';
 export * from './packs.dto';
@@ -16,5 +17,6 @@ export * from './packs.processor';
 export * from './annual-update';
 export * from './annual-update.dto';
 export * from './annual-update.service';
+export * from './public-packs.dto';
 
-export const PACKS_RESOLVERS: Type<unknown>[] = [PacksResolver, AnnualUpdateResolver];
+export const PACKS_RESOLVERS: Type<unknown>[] = [PacksResolver, MeetingPackResolver, AnnualUpdateResolver, PublicPacksResolver];

@@ -10,6 +10,8 @@ import { PacksController } from './packs.controller';
 import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository, PublishedPackLookupRepository } from './packs.repository';
 import { MeetingPackResolver, PacksResolver } from './packs.resolver';
 import { PacksService } from './packs.service';
+import { PublicPacksResolver } from './public-packs.resolver';
+import { PublicPacksService } from './public-packs.service';
 
 @Module({
   imports: [AuditModule, FilesModule, MeetingsModule, IdentityModule],
@@ -26,6 +28,8 @@ import { PacksService } from './packs.service';
     AnnualFactsRepository,
     AnnualUpdateService,
     AnnualUpdateResolver,
+    PublicPacksService,
+    PublicPacksResolver,
   ],
   exports: [PacksService],
 })

@@ -93,4 +93,47 @@ export class PublishedPackLookupRepository extends CrossPartnershipRepository<Bo
       .orderBy('bp.version', 'DESC')
       .getOne();
   }
+
+  /**
+   * For each meeting of the partnership with a published pack, the latest published version
+   * (the one its public address serves), with the meeting and whether a version was published
+   * before it. Unpublished versions, and anything but the public edition, never leave here.
+   */
+  async publishedFor(partnershipId: string): Promise<PublishedPackRow[]> {
+    const rows = await this.unscopedSelect()
+      .select('bp.meeting_id', 'meetingId')
+      .addSelect('m.title', 'meetingTitle')
+      .addSelect('m.starts_at', 'meetingStartsAt')
+      .addSelect('bp.version', 'version')
+      .addSelect('bp.published_at', 'publishedAt')
+      .addSelect('bp.change_note', 'changeNote')
+      .addSelect('bp.public_pages', 'pages')
+      .addSelect(
+        `EXISTS (SELECT 1 FROM board_packs o WHERE o.partnership_id = bp.partnership_id AND o.meeting_id = bp.meeting_id
+           AND o.id <> bp.id AND o.published_at IS NOT NULL AND o.published_at < bp.published_at)`,
+        'supplement',
+      )
+      .innerJoin('meetings', 'm', 'm.id = bp.meeting_id AND m.partnership_id = bp.partnership_id')
+      .where('bp.partnership_id = :partnershipId', { partnershipId })
+      .andWhere('bp.published_at IS NOT NULL AND bp.public_key IS NOT NULL AND bp.public_sha256 IS NOT NULL')
+      .distinctOn(['bp.meeting_id'])
+      .orderBy('bp.meeting_id')
+      .addOrderBy('bp.version', 'DESC')
+      .getRawMany<PublishedPackRow>();
+    return rows
+      .map((r) => ({ ...r, version: Number(r.version), pages: r.pages === null ? null : Number(r.pages) }))
+      .sort((a, b) => b.meetingStartsAt.getTime() - a.meetingStartsAt.getTime() || a.meetingId.localeCompare(b.meetingId));
+  }
+}
+
+/** One meeting's latest published pack, as publishedFor reads it. */
+export interface PublishedPackRow {
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: Date;
+  version: number;
+  publishedAt: Date;
+  changeNote: string | null;
+  pages: number | null;
+  supplement: boolean;
 }

@@ -275,6 +275,8 @@ export const OPS = {
   localOfferVersions: `query { localOfferVersions { ${OFFER_VERSION_FIELDS} } }`,
   publicLocalOffer: `query($partnershipSlug: String!, $number: Int) { publicLocalOffer(partnershipSlug: $partnershipSlug, number: $number) {
     partnershipName localAuthority versions version { ${OFFER_VERSION_FIELDS} } } }`,
+  publishedBoardPacks: `query($partnershipSlug: String!) { publishedBoardPacks(partnershipSlug: $partnershipSlug) {
+    partnershipName localAuthority packs { meetingId meetingTitle meetingStartsAt version publishedAt supplement changeNote pages downloadPath } } }`,
   createCommitment: `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { ${COMMITMENT_FIELDS} } }`,
   updateCommitment: `mutation($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { ${COMMITMENT_FIELDS} } }`,
   postCommitmentUpdate: `mutation($input: PostCommitmentUpdateInput!) { postCommitmentUpdate(input: $input) {
