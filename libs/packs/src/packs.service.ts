@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { PartnershipRole, fieldError, forbidden, notFound } from '@pbw/core';
@@ -16,6 +16,21 @@ const ONLY_SECRETARIAT = 'Only the board secretariat compiles board packs.';
 /** The job that compiles a pack: its id is the pack's, so a retry after a crash makes the same version again, never a second. */
 export const compileJobId = (packId: string): string => `pack_${packId}`;
 
+/**
+ * Asks the worker to compile a pack version. Used by compile() and by the worker's sweep for a
+ * pack whose job Redis never took: the job id is the pack's, so the two never make two jobs.
+ */
+export async function enqueueCompile(queue: Queue | undefined, pack: Pick<BoardPackEntity, 'id' | 'partnershipId'>): Promise<void> {
+  const job: CompilePackJob = { partnershipId: pack.partnershipId, packId: pack.id };
+  await queue?.add(JOBS.COMPILE_PACK, job, {
+    jobId: compileJobId(pack.id),
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 7 * 86_400 },
+    removeOnFail: { age: 30 * 86_400, count: 500 },
+  });
+}
+
 export type Edition = 'members' | 'public';
 
 /** What a download link's token is for: one edition of one version, nothing else. */
@@ -27,6 +42,8 @@ export const downloadOf = (packId: string, edition: Edition): string => `pack:${
  */
 @Injectable()
 export class PacksService {
+  private readonly logger = new Logger(PacksService.name);
+
   constructor(
     private readonly mutations: MutationRunner,
     private readonly packs: BoardPackRepository,
@@ -236,14 +253,13 @@ export class PacksService {
       });
       return { result: p, audit: { entityType: 'BoardPack', entityId: p.id, before: null, after: snapshot(p) } };
     });
-    const job: CompilePackJob = { partnershipId: pack.partnershipId, packId: pack.id };
-    await this.queue?.add(JOBS.COMPILE_PACK, job, {
-      jobId: compileJobId(pack.id),
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 5_000 },
-      removeOnComplete: { age: 7 * 86_400 },
-      removeOnFail: { age: 30 * 86_400, count: 500 },
-    });
+    try {
+      await enqueueCompile(this.queue, pack);
+    } catch (err) {
+      // The version is committed and waits as QUEUED: the packs worker's sweep enqueues any
+      // pack without a job (at its start and every minute), under the same job id.
+      this.logger.error(`Could not queue the compile of board pack ${pack.id}: ${err instanceof Error ? err.message : String(err)}`);
+    }
     return pack;
   }
 
