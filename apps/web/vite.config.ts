@@ -37,6 +37,8 @@ export default defineConfig({
       '/healthz': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/files': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/public': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      // Only an agenda item's paper beneath /meetings is the api's; the rest are the app's pages.
+      '^/meetings/[^/]+/papers/': process.env.API_URL ?? 'http://127.0.0.1:3000',
     },
   },
 });

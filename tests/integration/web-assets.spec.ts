@@ -38,5 +38,12 @@ describe('the api serves the built web app', () => {
     // A calendar program asking for a feed gets the api's answer, not the web page.
     const feed = await fetch(`${stack.url}/calendar/${'x'.repeat(43)}.ics`);
     expect([feed.status, feed.headers.get('content-type')]).toEqual([404, expect.stringContaining('text/plain')]);
+    // An agenda paper's download is the api's (signed out: 401 JSON); the meeting's pages beside it stay the app's.
+    const id = '00000000-0000-4000-8000-000000000000';
+    const paper = await fetch(`${stack.url}/meetings/${id}/papers/${id}`);
+    expect([paper.status, paper.headers.get('content-type')]).toEqual([401, expect.stringContaining('application/json')]);
+    for (const page of [`/meetings/${id}`, `/meetings/${id}/agenda/${id}/paper`, `/meetings/${id}/papers`]) {
+      expect(await (await fetch(`${stack.url}${page}`)).text()).toContain('app shell');
+    }
   });
 });

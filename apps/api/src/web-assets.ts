@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-const API_PATHS = /^\/(graphql|healthz|readyz|files|public|calendar|packs|annual-updates)(\/|$)/;
+// An agenda item's paper comes down from beneath a meeting's page address; only that route is the api's.
+const API_PATHS = /^\/((graphql|healthz|readyz|files|public|calendar|packs|annual-updates)(\/|$)|meetings\/[^/]+\/papers\/)/;
 
 /**
  * Serves the built web app (apps/web → dist/web) from the api's own address: hashed

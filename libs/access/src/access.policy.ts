@@ -54,6 +54,21 @@ export const AccessPolicy = {
     return AccessPolicy.isSecretariat(actor) || actor.role === PartnershipRole.BOARD_MEMBER || AccessPolicy.isChairOf(actor, subGroupId);
   },
 
+  /**
+   * An agenda item's paper. A public item's paper is for everyone in the partnership, as its
+   * agenda is. An exempt item's (Schedule 12A) is for those who sit in the closed part of the
+   * meeting, as the members' pack edition is: the secretariat and board members, and the
+   * paper's author, who wrote it.
+   */
+  canReadAgendaPaper(actor: Actor, item: { exempt: boolean; authorUserId: string | null }): boolean {
+    return (
+      !item.exempt ||
+      AccessPolicy.isSecretariat(actor) ||
+      actor.role === PartnershipRole.BOARD_MEMBER ||
+      (actor.userId !== null && item.authorUserId === actor.userId)
+    );
+  },
+
   /** Throws FORBIDDEN unless allowed: for records the actor can already see. */
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw forbidden(message);

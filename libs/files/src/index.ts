@@ -6,6 +6,7 @@ export * from './files.repository';
 export * from './files.service';
 export * from './sniff';
 export * from './http-auth';
+export * from './download';
 export * from './file-cleanup.repository';
 export * from './file-cleanup.service';
 export * from './file-cleanup.processor';

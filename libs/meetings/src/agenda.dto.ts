@@ -18,9 +18,21 @@ import { AgendaItemKind } from './agenda.entities';
 
 registerEnumType(AgendaItemKind, { name: 'AgendaItemKind', description: 'What an agenda item brings to the board.' });
 
+@ObjectType('AgendaPaper', { description: 'An agenda item’s paper, for someone who may download it. Its name is for display only.' })
+export class AgendaPaperType {
+  @Field(() => String) name: string;
+  @Field(() => String, { description: 'Decided from the file’s content.' }) contentType: string;
+  @Field(() => Int, { description: 'In bytes.' }) size: number;
+  @Field(() => String, {
+    description: 'A link that downloads the paper for you for the next few minutes; the access check is repeated when it is followed.',
+  })
+  downloadUrl: string;
+}
+
 @ObjectType('AgendaItem', { description: 'One item of a meeting’s agenda, numbered 1, 2, 2.1 …' })
 export class AgendaItemType {
   @Field(() => ID) id: string;
+  @Field(() => ID) meetingId: string;
   @Field(() => String, { description: 'Its number in the agenda: "2", or "2.1" under 2.' }) number: string;
   @Field(() => ID, { nullable: true, description: 'The item this is a sub-item of.' }) parentId: string | null;
   @Field(() => Int, { description: 'Its place among its siblings, from 1.' }) position: number;

@@ -18,3 +18,5 @@ export * from './pack-readiness.dto';
 export * from './pack-readiness.repository';
 export * from './pack-readiness.service';
 export * from './pack-readiness.resolver';
+export * from './agenda-papers.service';
+export * from './agenda-papers.resolver';

@@ -4,11 +4,14 @@ import { SubGroupRepository } from '@pbw/boards';
 import { AgendaItemRepository } from './agenda.repository';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
-import { UserRepository } from '@pbw/identity';
+import { IdentityModule, UserRepository } from '@pbw/identity';
 import { AttendanceRepository, BoardActionRepository } from './meeting-records.repository';
 import { MeetingRecordsResolver } from './meeting-records.resolver';
 import { MeetingRecordsService } from './meeting-records.service';
-import { FileRepository } from '@pbw/files';
+import { FilesModule } from '@pbw/files';
+import { AgendaPapersController } from './agenda-papers.controller';
+import { AgendaPapersResolver } from './agenda-papers.resolver';
+import { AgendaPapersService } from './agenda-papers.service';
 import { PackReadinessRepository } from './pack-readiness.repository';
 import { PackReadinessResolver } from './pack-readiness.resolver';
 import { PackReadinessService } from './pack-readiness.service';
@@ -17,7 +20,8 @@ import { MeetingResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, FilesModule, IdentityModule],
+  controllers: [AgendaPapersController],
   providers: [
     MeetingRepository,
     MeetingsService,
@@ -31,10 +35,11 @@ import { MeetingsService } from './meetings.service';
     BoardActionRepository,
     MeetingRecordsService,
     MeetingRecordsResolver,
-    FileRepository,
     PackReadinessRepository,
     PackReadinessService,
     PackReadinessResolver,
+    AgendaPapersService,
+    AgendaPapersResolver,
   ],
   exports: [
     MeetingRepository,

@@ -281,7 +281,11 @@ export class PackCompiler {
     const papers = new Map<string, { name: string; pdf: Buffer | null; link: string }>();
     for (const p of await this.data.papers(scope, m.id)) {
       const pdf = p.contentType === 'application/pdf' ? await read(this.storage, p.storageKey) : null;
-      papers.set(p.agendaItemId, { name: p.originalName, pdf, link: `${this.config.publicUrl.replace(/\/$/, '')}/meetings/${m.id}` });
+      papers.set(p.agendaItemId, {
+        name: p.originalName,
+        pdf,
+        link: `${this.config.publicUrl.replace(/\/$/, '')}/meetings/${m.id}/papers/${p.agendaItemId}`,
+      });
     }
     const previous = await this.meetings.previous(scope, m);
     const log = await this.actions.logFor(scope, m, previous?.startsAt ?? null);

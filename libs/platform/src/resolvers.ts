@@ -11,7 +11,7 @@ import {
   WorkPlanCsvResolver,
   WorkPlanResolver,
 } from '@pbw/workplans';
-import { AgendaResolver, MeetingRecordsResolver, MeetingResolver, PackReadinessResolver } from '@pbw/meetings';
+import { AgendaPapersResolver, AgendaResolver, MeetingRecordsResolver, MeetingResolver, PackReadinessResolver } from '@pbw/meetings';
 import { ActionEvidenceResolver, CommentResolver, EvidenceResolver } from '@pbw/evidence';
 import { HighlightReportResolver, MeetingReportsResolver, SubGroupReportStatusResolver } from '@pbw/reports';
 import { SearchResolver } from '@pbw/search';
@@ -49,6 +49,7 @@ export const RESOLVERS = [
   AgendaResolver,
   MeetingRecordsResolver,
   PackReadinessResolver,
+  AgendaPapersResolver,
   EvidenceResolver,
   CommentResolver,
   ActionEvidenceResolver,

@@ -4,11 +4,19 @@
  * repeats it), Schedule 12A's paragraphs, the numbered agenda as a list, and the meeting with
  * its agenda as the pages load it.
  */
-import { type ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router';
 import { Tag, type TagColour, formatDate } from '../../components/lists';
+import { describeSize, describeType } from '../../components/upload';
 import { graphql } from '../../gql';
-import type { AgendaItemFieldsFragment, AgendaItemKind, AttendanceStatus, BoardActionStatus, ContributionStatus } from '../../gql/graphql';
+import type {
+  AgendaItemFieldsFragment,
+  AgendaItemKind,
+  AgendaPaperFieldsFragment,
+  AttendanceStatus,
+  BoardActionStatus,
+  ContributionStatus,
+} from '../../gql/graphql';
 import { gql } from '../../lib/api';
 
 export const AgendaItemFieldsFragmentDoc = graphql(`
@@ -215,6 +223,45 @@ export function PaperState({ item }: { item: AgendaItem }) {
       {item.paperSubmittedAt ? `Paper added ${formatDate(item.paperSubmittedAt)}` : 'Paper not in yet'}
     </p>
   );
+}
+
+export const AgendaPaperFieldsFragmentDoc = graphql(`
+  fragment AgendaPaperFields on AgendaPaper {
+    name
+    contentType
+    size
+    downloadUrl
+  }
+`);
+
+export type AgendaPaper = AgendaPaperFieldsFragment;
+
+/**
+ * The link that downloads an item's paper. The api gives an item its paper only for someone
+ * who may download it, so the link shows exactly where there is one.
+ */
+export function DownloadPaperLink({ item, paper }: { item: Pick<AgendaItem, 'number' | 'title'>; paper: AgendaPaper | null | undefined }) {
+  if (!paper) return null;
+  return (
+    <p className="govuk-body-s govuk-!-margin-bottom-1">
+      <a className="govuk-link" href={paper.downloadUrl} download={paper.name} style={{ overflowWrap: 'anywhere' }}>
+        Download the paper<span className="govuk-visually-hidden"> for item {itemName(item)}</span>: {paper.name}
+      </a>{' '}
+      ({describeType(paper.contentType)}, {describeSize(paper.size)})
+    </p>
+  );
+}
+
+/** Download links carry a token that lasts ten minutes: a page showing them reads them again before then. */
+const REFRESH_LINKS_MS = 8 * 60 * 1000;
+
+/** Reloads the page's query every few minutes while `active`, so its download links keep working. */
+export function useFreshDownloadLinks(reload: () => void, active: boolean): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = window.setInterval(reload, REFRESH_LINKS_MS);
+    return () => window.clearInterval(timer);
+  }, [reload, active]);
 }
 
 /** Whether this person may add an item's paper: its author, or the secretariat. */

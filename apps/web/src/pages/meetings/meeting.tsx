@@ -30,12 +30,14 @@ import {
   ATTENDANCE_LABELS,
   AddPaperLink,
   AgendaList,
+  DownloadPaperLink,
   PaperState,
   agendaTree,
   attendanceCounts,
   byAgency,
   linesOf,
   mayAddPaper,
+  useFreshDownloadLinks,
   type AgendaItem,
 } from './agenda-common';
 import { BoardActionsTable } from './board-actions';
@@ -60,6 +62,9 @@ const MeetingPageDocument = graphql(`
       }
       agenda {
         ...AgendaItemFields
+        paper {
+          ...AgendaPaperFields
+        }
       }
       attendance {
         userId
@@ -93,6 +98,7 @@ export function MeetingPage() {
   usePageTitle('Meeting');
   const { id = '' } = useParams();
   const q = useQuery(() => gql(MeetingPageDocument, { id }), [id]);
+  useFreshDownloadLinks(q.reload, !!q.data?.meeting.agenda.some((i) => i.paper));
   return (
     <Loaded query={q}>
       {(d) => (
@@ -141,6 +147,7 @@ function MeetingView({ meeting: m, actionLog, arising }: { meeting: MeetingData;
 
   const deadlinePassed = todayInLondon() > m.reportDeadline;
   const subGroupNames = new Map(m.reportStatuses.map((r) => [r.subGroup.id, r.subGroup.name]));
+  const papers = new Map(m.agenda.map((i) => [i.id, i.paper]));
   const minuted = agendaTree(m.agenda)
     .flatMap((t) => [t.item, ...t.children])
     .filter((i) => i.minutes.trim() || i.decisions.trim());
@@ -205,6 +212,7 @@ function MeetingView({ meeting: m, actionLog, arising }: { meeting: MeetingData;
           details={(item) => (
             <>
               <PaperState item={item} />
+              <DownloadPaperLink item={item} paper={papers.get(item.id)} />
               {m.status !== 'CANCELLED' && !secretariat && mayAddPaper(me, item) && (
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
                   <AddPaperLink meetingId={m.id} item={item} />

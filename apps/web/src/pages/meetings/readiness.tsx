@@ -15,12 +15,18 @@ import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { DoneBanner, done, type Done } from '../notifications/common';
 import { Breadcrumbs } from '../workplans/common';
-import { CONTRIBUTION_LABELS, ContributionTag } from './agenda-common';
+import { CONTRIBUTION_LABELS, ContributionTag, DownloadPaperLink, useFreshDownloadLinks } from './agenda-common';
 
 const PackReadinessDocument = graphql(`
   query PackReadiness($id: ID!) {
     meeting(id: $id) {
       ...MeetingRow
+      agenda {
+        id
+        paper {
+          ...AgendaPaperFields
+        }
+      }
     }
     packReadiness(meetingId: $id) {
       agendaItemId
@@ -58,12 +64,14 @@ export function PackReadinessPage() {
   usePageTitle('Pack readiness');
   const { id = '' } = useParams();
   const q = useQuery(() => gql(PackReadinessDocument, { id }), [id]);
+  useFreshDownloadLinks(q.reload, !!q.data?.meeting.agenda.some((i) => i.paper));
   return <Loaded query={q}>{(d) => <Readiness key={d.meeting.id} data={d} reload={q.reload} />}</Loaded>;
 }
 
 function Readiness({ data, reload }: { data: Data; reload: () => void }) {
   const m = data.meeting;
   const rows = data.packReadiness;
+  const papers = new Map(m.agenda.map((i) => [i.id, i.paper]));
   const form = useApiForm();
   const [message, setMessage] = useState<Done>();
   const title = `${m.title}, ${formatDate(m.startsAt)}`;
@@ -189,7 +197,10 @@ function Readiness({ data, reload }: { data: Data; reload: () => void }) {
                     <td className="govuk-table__cell">
                       <ContributionTag status={r.status} />
                     </td>
-                    <td className="govuk-table__cell">{r.submittedAt ? formatDateTime(r.submittedAt) : 'Not yet'}</td>
+                    <td className="govuk-table__cell">
+                      {r.submittedAt ? formatDateTime(r.submittedAt) : 'Not yet'}
+                      <DownloadPaperLink item={r} paper={papers.get(r.agendaItemId)} />
+                    </td>
                     <td className="govuk-table__cell">
                       <div className="app-row-actions">
                         {remindable(r) && (
