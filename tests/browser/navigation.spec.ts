@@ -16,6 +16,7 @@ const SECRETARIAT_NAV = [
   'Scorecard',
   'Principles',
   'Voice',
+  'Annual update',
   'Partnership',
   'Agencies',
   'Users',
@@ -52,6 +53,7 @@ const SHARED_PAGES: Record<string, string> = {
 /** Where the secretariat's navigation goes. */
 const SECRETARIAT_PAGES: Record<string, string> = {
   ...SHARED_PAGES,
+  'Annual update': '/annual-update',
   Partnership: '/admin/partnership',
   Agencies: '/admin/agencies',
   Users: '/admin/users',
@@ -126,6 +128,7 @@ describe('signing in as each role', () => {
       await visit(page, '/admin/agencies', { h1: 'Page not found' });
       await visit(page, '/meetings/new', { h1: 'Page not found' });
       await visit(page, '/admin/reminders', { h1: 'Page not found' });
+      await visit(page, '/annual-update', { h1: 'Page not found' });
     }
     await finishJourney(page, person.journey);
   });

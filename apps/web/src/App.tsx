@@ -13,6 +13,7 @@ import { scorecardRoutes } from './routes/scorecard';
 import { principleRoutes } from './routes/principles';
 import { voiceRoutes } from './routes/voice';
 import { notificationRoutes } from './routes/notifications';
+import { packRoutes } from './routes/packs';
 
 const ROUTES = [
   ...accountRoutes,
@@ -28,6 +29,7 @@ const ROUTES = [
   ...principleRoutes,
   ...voiceRoutes,
   ...notificationRoutes,
+  ...packRoutes,
 ];
 
 /** Every page and who may use it; the navigation (components/layout.tsx NAV) uses the same roles. */

@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { to: '/scorecard', label: 'Scorecard', roles: 'all' },
   { to: '/principles', label: 'Principles', roles: 'all' },
   { to: '/voice', label: 'Voice', roles: 'all' },
+  { to: '/annual-update', label: 'Annual update', roles: ['SECRETARIAT'] },
   // The partnership's settings include when its reminders go out.
   { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'], also: ['/admin/reminders', '/admin/failed-jobs'] },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
