@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '@pbw/core';
+import { type AppConfig, loadConfig } from '@pbw/core';
 import { createDataSource } from '@pbw/db';
 import { LocalDiskFileStorage } from '@pbw/files';
 import { ENTITIES, loadDemoPartnership, type DemoSignIn } from '@pbw/platform';
@@ -48,6 +48,8 @@ export interface BrowserStack {
   db: TestDatabase;
   /** A direct connection to the test database, for arranging and asserting. */
   pg: Client;
+  /** The api's and worker's configuration (its Redis and queue prefix, to hold a queue still). */
+  config: AppConfig;
   /** The demo's accounts and their shared password, as loadDemoPartnership returned them. */
   demo: { signIns: DemoSignIn[]; password: string };
   browser: Browser;
@@ -155,6 +157,7 @@ async function startBrowserStack(): Promise<Running> {
     url,
     db,
     pg,
+    config,
     demo,
     browser,
     async newPage() {

@@ -184,14 +184,12 @@ export class PacksService {
       AccessPolicy.isSecretariat(scope.actor),
       'Only the board secretariat keeps the names the personal-data check looks for.',
     );
-    const clean = [
-      ...new Map(
-        names
-          .map((n) => n.trim().replace(/\s+/g, ' '))
-          .filter(Boolean)
-          .map((n) => [n.toLowerCase(), n]),
-      ).values(),
-    ];
+    // A name listed twice is kept once, as it was first written.
+    const firsts = new Map<string, string>();
+    for (const n of names.map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean)) {
+      if (!firsts.has(n.toLowerCase())) firsts.set(n.toLowerCase(), n);
+    }
+    const clean = [...firsts.values()];
     clean.forEach((n, i) => {
       if (n.length < 2) throw fieldError(`input.names[${i}]`, 'Each name must be at least 2 characters.');
     });

@@ -26,7 +26,12 @@ export const NAV: NavItem[] = [
   { to: '/voice', label: 'Voice', roles: 'all' },
   { to: '/annual-update', label: 'Annual update', roles: ['SECRETARIAT'] },
   // The partnership's settings include when its reminders go out.
-  { to: '/admin/partnership', label: 'Partnership', roles: ['SECRETARIAT'], also: ['/admin/reminders', '/admin/failed-jobs'] },
+  {
+    to: '/admin/partnership',
+    label: 'Partnership',
+    roles: ['SECRETARIAT'],
+    also: ['/admin/reminders', '/admin/failed-jobs', '/admin/personal-data-names'],
+  },
   { to: '/admin/agencies', label: 'Agencies', roles: ['SECRETARIAT'] },
   { to: '/admin/users', label: 'Users', roles: ['SECRETARIAT'] },
   { to: '/admin/board', label: 'Board and sub-groups', roles: ['SECRETARIAT'], also: ['/admin/sub-groups'] },

@@ -1,6 +1,7 @@
 import type { PageRoute } from './types';
 import { AgenciesPage, EditAgencyPage, NewAgencyPage } from '../pages/admin/agencies';
 import { ChangePartnershipPage, PartnershipPage } from '../pages/admin/partnership';
+import { PersonalDataNamesPage } from '../pages/admin/personal-data-names';
 import { ChangeUserPage, DeactivateUserPage, UserPage } from '../pages/admin/user';
 import { InviteUserPage, UsersPage } from '../pages/admin/users';
 
@@ -10,6 +11,7 @@ const SECRETARIAT: PageRoute['roles'] = ['SECRETARIAT'];
 export const adminRoutes: PageRoute[] = [
   { path: '/admin/partnership', roles: SECRETARIAT, element: <PartnershipPage /> },
   { path: '/admin/partnership/change', roles: SECRETARIAT, element: <ChangePartnershipPage /> },
+  { path: '/admin/personal-data-names', roles: SECRETARIAT, element: <PersonalDataNamesPage /> },
   { path: '/admin/agencies', roles: SECRETARIAT, element: <AgenciesPage /> },
   { path: '/admin/agencies/new', roles: SECRETARIAT, element: <NewAgencyPage /> },
   { path: '/admin/agencies/:id', roles: SECRETARIAT, element: <EditAgencyPage /> },

@@ -7,7 +7,11 @@ import { MeetingPage } from '../pages/meetings/meeting';
 import { ChangeMeetingPage, NewMeetingPage } from '../pages/meetings/meeting-form';
 import { MeetingStatusPage } from '../pages/meetings/meeting-status';
 import { MeetingsPage } from '../pages/meetings/meetings';
+import { BoardPackPage } from '../pages/meetings/pack';
+import { ClearFindingPage, PackFindingsPage } from '../pages/meetings/pack-findings';
+import { PublishPackPage } from '../pages/meetings/pack-publish';
 import { AddPaperPage } from '../pages/meetings/paper';
+import { PaperDownloadPage } from '../pages/meetings/paper-download';
 import { PackReadinessPage } from '../pages/meetings/readiness';
 import { RecordMeetingPage } from '../pages/meetings/record';
 import { ChangeReportPage } from '../pages/reports/report-form';
@@ -25,7 +29,8 @@ const SECRETARIAT: PageRoute['roles'] = ['SECRETARIAT'];
  *
  * The secretariat builds each meeting's agenda, checks the pack is ready, and records
  * attendance, minutes and the board's actions; everyone reads them on the meeting's page and
- * the action log. A paper's author adds the paper (the page answers "Page not found" to anyone
+ * the action log. The secretariat compiles the board pack (its progress shown live), checks the
+ * public edition for personal data and publishes it. A paper's author adds the paper (the page answers "Page not found" to anyone
  * else); an action's owner updates it on its page.
  */
 export const meetingRoutes: PageRoute[] = [
@@ -41,7 +46,12 @@ export const meetingRoutes: PageRoute[] = [
   { path: '/meetings/:id/agenda/:itemId', roles: SECRETARIAT, element: <ChangeAgendaItemPage /> },
   { path: '/meetings/:id/agenda/:itemId/remove', roles: SECRETARIAT, element: <RemoveAgendaItemPage /> },
   { path: '/meetings/:id/agenda/:itemId/paper', roles: 'all', element: <AddPaperPage /> },
+  { path: '/meetings/:id/papers/:itemId', roles: 'all', element: <PaperDownloadPage /> },
   { path: '/meetings/:id/readiness', roles: SECRETARIAT, element: <PackReadinessPage /> },
+  { path: '/meetings/:id/pack', roles: SECRETARIAT, element: <BoardPackPage /> },
+  { path: '/meetings/:id/pack/:packId/findings', roles: SECRETARIAT, element: <PackFindingsPage /> },
+  { path: '/meetings/:id/pack/:packId/findings/:findingId', roles: SECRETARIAT, element: <ClearFindingPage /> },
+  { path: '/meetings/:id/pack/:packId/publish', roles: SECRETARIAT, element: <PublishPackPage /> },
   { path: '/meetings/:id/record', roles: SECRETARIAT, element: <RecordMeetingPage /> },
   { path: '/meetings/:id/actions/new', roles: SECRETARIAT, element: <NewBoardActionPage /> },
   { path: '/board-actions', roles: 'all', element: <BoardActionsPage /> },

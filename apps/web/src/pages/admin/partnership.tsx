@@ -89,6 +89,14 @@ export function PartnershipPage() {
           </Link>
         </li>
       </ul>
+      <h2 className="govuk-heading-m">Board packs</h2>
+      <ul className="govuk-list" id="partnership-packs">
+        <li>
+          <Link className="govuk-link" to="/admin/personal-data-names">
+            Names the personal-data check looks for
+          </Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -42,6 +42,7 @@ import {
 } from './agenda-common';
 import { BoardActionsTable } from './board-actions';
 import { LateTag, MeetingPlace, MeetingStatusTag, ReportProgressTag } from './common';
+import { EditionLinks } from './pack-common';
 
 const MeetingPageDocument = graphql(`
   query MeetingPage($id: ID!) {
@@ -72,6 +73,9 @@ const MeetingPageDocument = graphql(`
         agencyId
         agencyName
         status
+      }
+      publishedPack {
+        ...BoardPackFields
       }
     }
     actionLog(meetingId: $id) {
@@ -232,12 +236,33 @@ function MeetingView({ meeting: m, actionLog, arising }: { meeting: MeetingData;
           <Link className="govuk-link" to={`/meetings/${m.id}/readiness`}>
             Pack readiness
           </Link>
+          <Link className="govuk-link" to={`/meetings/${m.id}/pack`}>
+            Board pack
+          </Link>
           {m.status !== 'CANCELLED' && (
             <Link className="govuk-link" to={`/meetings/${m.id}/record`}>
               Record attendance and minutes
             </Link>
           )}
         </div>
+      )}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="pack-heading">
+        Board pack
+      </h2>
+      {m.publishedPack ? (
+        <div id="published-pack">
+          <p className="govuk-body">
+            Version {m.publishedPack.version}
+            {m.publishedPack.supplement ? ', a supplement,' : ''} was published on {formatDateTime(m.publishedPack.publishedAt as string)}.
+            {m.publishedPack.changeNote ? ` What changed: ${m.publishedPack.changeNote}` : ''}
+          </p>
+          <EditionLinks pack={m.publishedPack} />
+        </div>
+      ) : (
+        <p className="govuk-body" id="published-pack">
+          The pack for this meeting has not been published yet.
+        </p>
       )}
 
       <h2 className="govuk-heading-m govuk-!-margin-top-6" id="reports-heading">
