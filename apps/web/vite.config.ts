@@ -37,8 +37,15 @@ export default defineConfig({
       '/healthz': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/files': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/public': process.env.API_URL ?? 'http://127.0.0.1:3000',
-      // Only an agenda item's paper beneath /meetings is the api's; the rest are the app's pages.
-      '^/meetings/[^/]+/papers/': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      // Only an agenda item's paper beneath /meetings is the api's; the rest are the app's pages. A page
+      // load with no token (a pack's link followed) is the app's page for the paper, as the api's server does.
+      '^/meetings/[^/]+/papers/': {
+        target: process.env.API_URL ?? 'http://127.0.0.1:3000',
+        bypass: (req) =>
+          !req.headers.authorization && !/[?&]token=/.test(req.url ?? '') && /text\/html/.test(req.headers.accept ?? '')
+            ? '/index.html'
+            : undefined,
+      },
     },
   },
 });

@@ -45,5 +45,14 @@ describe('the api serves the built web app', () => {
     for (const page of [`/meetings/${id}`, `/meetings/${id}/agenda/${id}/paper`, `/meetings/${id}/papers`]) {
       expect(await (await fetch(`${stack.url}${page}`)).text()).toContain('app shell');
     }
+    // A browser following a pack's link to a paper (a page load, no token) gets the app's page for it, which signs them in.
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    expect(await (await fetch(`${stack.url}/meetings/${id}/papers/${id}`, { headers: html })).text()).toContain('app shell');
+    for (const api of [
+      fetch(`${stack.url}/meetings/${id}/papers/${id}?token=x`, { headers: html }),
+      fetch(`${stack.url}/meetings/${id}/papers/${id}`, { headers: { ...html, authorization: 'Bearer x' } }),
+    ]) {
+      expect((await api).status).toBe(401);
+    }
   });
 });
