@@ -245,7 +245,8 @@ export function DownloadPaperLink({ item, paper }: { item: Pick<AgendaItem, 'num
   return (
     <p className="govuk-body-s govuk-!-margin-bottom-1">
       <a className="govuk-link" href={paper.downloadUrl} download={paper.name} style={{ overflowWrap: 'anywhere' }}>
-        Download the paper<span className="govuk-visually-hidden"> for item {itemName(item)}</span>: {paper.name}
+        Download the paper: {paper.name}
+        <span className="govuk-visually-hidden"> for item {itemName(item)}</span>
       </a>{' '}
       ({describeType(paper.contentType)}, {describeSize(paper.size)})
     </p>
