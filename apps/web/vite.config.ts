@@ -35,8 +35,12 @@ export default defineConfig({
     proxy: {
       '/graphql': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/healthz': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      '/readyz': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/files': process.env.API_URL ?? 'http://127.0.0.1:3000',
       '/public': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      '/calendar': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      '/packs': process.env.API_URL ?? 'http://127.0.0.1:3000',
+      '/annual-updates': process.env.API_URL ?? 'http://127.0.0.1:3000',
       // Only an agenda item's paper beneath /meetings is the api's; the rest are the app's pages. A page
       // load with no token (a pack's link followed) is the app's page for the paper, as the api's server does.
       '^/meetings/[^/]+/papers/': {

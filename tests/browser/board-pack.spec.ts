@@ -259,6 +259,7 @@ describe('the board pack', () => {
     expect(await text(page, '.govuk-notification-banner')).toContain('Version 2 published');
     expect(await versions(page)).toEqual(['Version 2: Published', 'Version 1: Cancelled']);
     expect(await text(page, '#pack-published')).toContain('Version 2 is published');
+    expect(await page.locator('#pack-published a').getAttribute('href')).toMatch(/^\/board-packs\/[a-z0-9-]+$/);
 
     const sums = await one<{ members_sha256: string; public_sha256: string; published_at: Date | null }>(
       'SELECT members_sha256, public_sha256, published_at FROM board_packs WHERE id = $1',

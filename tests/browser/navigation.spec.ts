@@ -177,7 +177,8 @@ describe('every page passes axe', () => {
     await signIn(page, PEOPLE[0].email, app.demo.password, PEOPLE[0].name);
     for (const [path, heading] of pages) await visit(page, path, { path, h1: heading });
     await finishJourney(page, 'every-page-secretariat', { path: '/account/password' });
-  });
+    // Two dozen full page loads, each checked by axe: more than the default minute on a busy two-core machine.
+  }, 120_000);
 
   it('the secretariat opens each evidence, meeting, report and search page, on the demo’s records', async () => {
     const one = async (sql: string): Promise<{ id: string; title: string }> => {

@@ -19,6 +19,10 @@ import { EditionLinks, PackStatusTag, isCompiling, type Pack } from './pack-comm
 
 const BoardPackPageDocument = graphql(`
   query BoardPackPage($id: ID!) {
+    partnership {
+      id
+      slug
+    }
     meeting(id: $id) {
       ...MeetingRow
     }
