@@ -23,6 +23,7 @@ import {
   createPartnership,
   eventually,
   insertWorkPlan,
+  morningComes,
   signIn,
   startTestStack,
 } from '@pbw/testing';
@@ -67,12 +68,19 @@ describe('reminders: a worker killed mid-send', () => {
     return child;
   };
 
+  const reminders = (): Queue =>
+    (queue ??= new Queue(QUEUES.REMINDERS, { connection: redisConnection(stack.config.redisUrl), prefix: stack.config.queuePrefix }));
+  // Today's reminders are made to run now whatever the hour (see morningComes).
   const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) =>
-    eventually(what, read, ok, {
-      ms: 60_000,
-      queue: () =>
-        (queue ??= new Queue(QUEUES.REMINDERS, { connection: redisConnection(stack.config.redisUrl), prefix: stack.config.queuePrefix })),
-    });
+    eventually(
+      what,
+      async () => {
+        await morningComes(reminders());
+        return read();
+      },
+      ok,
+      { ms: 60_000, queue: reminders },
+    );
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -122,7 +130,13 @@ describe('reminders: a worker killed mid-send', () => {
     const a = await chair.ok<{ createAction: { id: string } }>(OPS.createAction, {
       input: { objectiveId, title: 'Crash-proof the reminders', dueDate: due, ownerUserId: P.member.id, leadAgencyId: P.agencies.health },
     });
-    await holding;
+    let isHeld = false;
+    void holding.then(() => (isHeld = true));
+    await until(
+      'the slow recipient’s e-mail to be held mid-send',
+      async () => isHeld,
+      (h) => h,
+    );
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     (held as SMTPServerDataStream | null)?.destroy();

@@ -24,6 +24,7 @@ import {
   createPartnership,
   eventually,
   insertWorkPlan,
+  morningComes,
   signIn,
   startTestStack,
 } from '@pbw/testing';
@@ -54,7 +55,16 @@ describe('reminders', () => {
       .map((d) => `action-due_${actionId}_${d}_${due}`)
       .sort();
 
-  const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) => eventually(what, read, ok, { queue: () => queue });
+  const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) =>
+    eventually(
+      what,
+      async () => {
+        await morningComes(queue);
+        return read();
+      },
+      ok,
+      { queue: () => queue },
+    );
 
   beforeAll(async () => {
     smtp = new SMTPServer({

@@ -4,3 +4,4 @@ export * from './stack';
 export * from './test-database';
 export * from './ops';
 export * from './eventually';
+export * from './reminders-time';
