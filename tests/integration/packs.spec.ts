@@ -70,6 +70,15 @@ async function paper(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/** A one-page PDF paper with these lines, as a partner would upload it. */
+async function paperSaying(lines: string[]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  lines.forEach((line, i) => page.drawText(line, { x: 72, y: 760 - i * 24, size: 12, font }));
+  return Buffer.from(await doc.save());
+}
+
 describe('board pack compile', () => {
   let stack: TestStack;
   let P: TestPartnership;
@@ -346,6 +355,104 @@ describe('board pack compile', () => {
   });
 });
 
+describe('the personal-data check of a compiled pack', () => {
+  let stack: TestStack;
+  let P: TestPartnership;
+  let secretariat: GqlClient;
+  let token: string;
+  const files = mkdtempSync(join(tmpdir(), 'pbw-pack-check-'));
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: true, env: { FILE_STORAGE_DIR: files, MAIL_OUTBOX_DIR: join(files, 'outbox') } });
+    P = await createPartnership(stack.pg, 'Checkford');
+    token = (await signIn(stack.client(), P.secretariat.email)).accessToken;
+    secretariat = stack.client(token);
+    await secretariat.ok(OPS.setPersonalDataNames, { input: { names: ['Casey Morgan'] } });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  /** A meeting whose agenda has every kind of generated section and one paper saying `lines`; its pack's findings. */
+  const compileWithPaper = async (title: string, lines: string[]) => {
+    const meetingId = (
+      await secretariat.ok<{ createMeeting: { id: string } }>(OPS.createMeeting, {
+        input: { title, startsAt: `${addDays(londonToday(), 21)}T10:00:00Z`, reportDeadline: addDays(londonToday(), 7) },
+      })
+    ).createMeeting.id;
+    const add = async (input: Record<string, unknown>) =>
+      (await secretariat.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, { input: { meetingId, kind: 'OTHER', ...input } }))
+        .addAgendaItem.id;
+    await add({ title: 'Welcome and apologies', presenter: 'Chair of the board' });
+    await add({ title: 'Performance scorecard', kind: 'SCORECARD' });
+    await add({ title: 'Commitments by agency', kind: 'COMMITMENTS' });
+    await add({ title: 'Principles coverage', kind: 'PRINCIPLES' });
+    await add({ title: 'Voice of children in care', kind: 'VOICE' });
+    await add({ title: 'Board action log', kind: 'ACTION_LOG' });
+    const paperItem = await add({ title: 'Partner paper', kind: 'PAPER' });
+    const fileId = await uploadOk(stack.url, token, await paperSaying(lines), 'partner-paper.pdf');
+    await secretariat.ok(OPS.attachAgendaPaper, { input: { agendaItemId: paperItem, fileId } });
+    const queued = (await secretariat.ok<{ compileBoardPack: Pack }>(OPS.compileBoardPack, { input: { meetingId } })).compileBoardPack;
+    const done = await eventually(
+      `the ${title} pack`,
+      async () => (await secretariat.ok<{ boardPack: Pack & { openFindings: number } }>(OPS.boardPack, { id: queued.id })).boardPack,
+      (p) => p.status === 'DONE' || p.status === 'FAILED',
+      { ms: 60_000 },
+    );
+    expect(done.status).toBe('DONE');
+    const findings = (
+      await secretariat.ok<{ packFindings: Array<{ kind: string; page: number; match: string; context: string }> }>(OPS.packFindings, {
+        packId: done.id,
+      })
+    ).packFindings;
+    const pub = extract(
+      Buffer.from(
+        await (await fetch(`${stack.url}/packs/${done.id}/public.pdf`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(),
+      ),
+      `${title}.pdf`,
+    );
+    return { done, findings, pub };
+  };
+
+  it('flags nothing in a clean pack: ordinary dates, figures and a number that fails the NHS check digit', async () => {
+    const { done, findings } = await compileWithPaper('Clean board', [
+      'Attendance rose to 94.5% in 2026-27, against 91.2% in England.',
+      'The board met on 12/03/2027 and agreed 14 actions; 1,234 pupils took part.',
+      'Reference 943 476 5918 is a grant number, not a person.',
+      'Casey attended the Morgan Centre open day.',
+    ]);
+    expect(findings).toEqual([]);
+    expect(done.openFindings).toBe(0);
+  });
+
+  it('catches a planted example of each kind, on the page of the public edition where it stands', async () => {
+    const { findings, pub } = await compileWithPaper('Planted board', [
+      'Young person (DOB: 14/02/2009) moved placement.',
+      'NHS number 943 476 5919 was written on the form.',
+      'Her address is 10 High Street, RV1 2AB.',
+      'Her mobile is 07700 900123.',
+      'Write to casey.morgan@example.org for the file.',
+      'Casey Morgan asked for this to be raised.',
+    ]);
+    expect(findings.map((f) => [f.kind, f.match]).sort()).toEqual(
+      [
+        ['DATE_OF_BIRTH', 'DOB: 14/02/2009'],
+        ['EMAIL', 'casey.morgan@example.org'],
+        ['NAME', 'Casey Morgan'],
+        ['NHS_NUMBER', '943 476 5919'],
+        ['PHONE', '07700 900123'],
+        ['POSTCODE', 'RV1 2AB'],
+      ].sort(),
+    );
+    const paperPage = pub.pages.find((p) => p.text.includes('was written on the form'))!;
+    for (const f of findings) {
+      expect({ kind: f.kind, page: f.page }).toEqual({ kind: f.kind, page: paperPage.page });
+      expect(f.context).toContain(f.match);
+    }
+  });
+});
+
 describe('the demo meeting’s pack', () => {
   let stack: TestStack;
   const files = mkdtempSync(join(tmpdir(), 'pbw-demo-pack-files-'));
@@ -364,7 +471,7 @@ describe('the demo meeting’s pack', () => {
     rmSync(files, { recursive: true, force: true });
   });
 
-  it('compiles: the contents gives each agenda item’s page, every item is there in order, the exempt one only in the members’ edition', async () => {
+  it('compiles: the contents gives each agenda item’s page, every item is there in order, a partner’s PDF paper merged in place, the exempt one only in the members’ edition', async () => {
     const s = await stack
       .client()
       .ok<{ signIn: { accessToken: string } }>('mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
@@ -372,16 +479,29 @@ describe('the demo meeting’s pack', () => {
       });
     const token = s.signIn.accessToken;
     const c = stack.client(token);
-    const meeting = (
-      await c.ok<{
-        meetings: {
-          edges: Array<{ node: { id: string; status: string; agenda: Array<{ number: string; title: string; exempt: boolean }> } }>;
-        };
-      }>('{ meetings(first: 10) { edges { node { id status agenda { number title exempt } } } } }')
-    ).meetings.edges
-      .map((e) => e.node)
-      .find((m) => m.status === 'PLANNED')!;
-    expect(meeting.agenda.length).toBeGreaterThan(10);
+    type Meetings = {
+      meetings: {
+        edges: Array<{ node: { id: string; status: string; agenda: Array<{ number: string; title: string; exempt: boolean }> } }>;
+      };
+    };
+    const planned = async () =>
+      (await c.ok<Meetings>('{ meetings(first: 10) { edges { node { id status agenda { number title exempt } } } } }')).meetings.edges
+        .map((e) => e.node)
+        .find((m) => m.status === 'PLANNED')!;
+    // The demo's agenda as it is, with a partner's PDF paper added before the last item.
+    const demo = await planned();
+    expect(demo.agenda.length).toBeGreaterThan(10);
+    const added = (
+      await c.ok<{ addAgendaItem: { id: string; version: number; position: number } }>(OPS.addAgendaItem, {
+        input: { meetingId: demo.id, kind: 'PAPER', title: 'Dental access for children placed out of area' },
+      })
+    ).addAgendaItem;
+    await c.ok(OPS.moveAgendaItem, { input: { id: added.id, version: added.version, position: added.position - 1 } });
+    const fileId = await uploadOk(stack.url, token, await paper(), 'dental-access.pdf');
+    await c.ok(OPS.attachAgendaPaper, { input: { agendaItemId: added.id, fileId } });
+    const meeting = await planned();
+    const lastItem = meeting.agenda[meeting.agenda.length - 1];
+    expect(meeting.agenda[meeting.agenda.length - 2].title).toBe('Dental access for children placed out of area');
     const pack = (await c.ok<{ compileBoardPack: Pack }>(OPS.compileBoardPack, { input: { meetingId: meeting.id } })).compileBoardPack;
     const done = await eventually(
       'the demo pack',
@@ -417,8 +537,16 @@ describe('the demo meeting’s pack', () => {
         starts: true,
       });
     }
+    // The paper's two pages are merged in place: after its item's own page, before the last item.
+    const paperAt = m.pages.findIndex((x) => x.text.includes('Dental access paper, page one'));
+    expect(m.pages[paperAt - 1].text).toContain('The paper follows: dental-access.pdf.');
+    expect(m.pages[paperAt + 1].text).toContain('Dental access paper, page two');
+    expect(m.pages[paperAt + 2].text.replace(/\s+/g, ' ')).toContain(`${lastItem.number} ${lastItem.title}`);
+    // Every page is counted: the running numbers say "of" the edition's page count.
+    m.pages.forEach((x) => expect(x.text).toContain(`Page ${x.page} of ${done.membersPages}`));
     const exempt = meeting.agenda.find((i) => i.exempt)!;
     const p = extract(await get('public'), 'demo-public.pdf');
+    expect(p.pages).toHaveLength(done.publicPages);
     const publicText = p.pages
       .map((x) => x.text)
       .join(' ')
