@@ -9,10 +9,11 @@ import { Link, useParams } from 'react-router';
 import { ErrorSummary, useApiForm } from '../../components/forms';
 import { FlashBanner, Loaded, formatDate, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
+import { MeetingBreadcrumbs, meetingName } from './common';
 import { ApiError, gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { loadSubGroupOptions } from '../evidence/common';
-import { Breadcrumbs, LinkButton } from '../workplans/common';
+import { LinkButton } from '../workplans/common';
 import {
   AddPaperLink,
   AgendaList,
@@ -50,7 +51,7 @@ function AgendaBuilder({ meeting: m, subGroupNames }: { meeting: MeetingWithAgen
   const [said, setSaid] = useState('');
   const focusNext = useRef<{ id: string; button: 'up' | 'down' } | null>(null);
   const form = useApiForm();
-  const title = `Agenda: ${m.title}, ${formatDate(m.startsAt)}`;
+  const title = `Agenda: ${meetingName(m)}`;
   usePageTitle(title, form.hasErrors);
   const editable = m.status !== 'CANCELLED';
 
@@ -143,12 +144,7 @@ function AgendaBuilder({ meeting: m, subGroupNames }: { meeting: MeetingWithAgen
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/meetings', label: 'Board meetings' },
-          { to: `/meetings/${m.id}`, label: `${m.title}, ${formatDate(m.startsAt)}` },
-        ]}
-      />
+      <MeetingBreadcrumbs meeting={m} />
       <ErrorSummary errors={form.errors} fields={[]} />
       <FlashBanner />
       <span className="govuk-caption-l">

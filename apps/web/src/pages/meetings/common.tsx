@@ -1,9 +1,31 @@
 /**
  * What the meeting and report pages share: a meeting's status and a report's progress as
- * tags, London times for the meeting form, and a meeting's place (which may be a link).
+ * tags, London times for the meeting form, a meeting's place (which may be a link), and how a
+ * meeting's own pages name it in their breadcrumbs.
  */
-import { Tag, type TagColour } from '../../components/lists';
+import { Tag, type TagColour, formatDate } from '../../components/lists';
 import type { MeetingStatus, ReportProgress, ReportStatus } from '../../gql/graphql';
+import { Breadcrumbs } from '../workplans/common';
+
+/** "Spring board, 12 March 2027": a meeting as its own pages name it. */
+export function meetingName(m: { title: string; startsAt: string }): string {
+  return `${m.title}, ${formatDate(m.startsAt)}`;
+}
+
+/** The breadcrumbs of a meeting's own pages: the meetings, the meeting, and any page in between. */
+export function MeetingBreadcrumbs({
+  meeting,
+  more = [],
+}: {
+  meeting: { id: string; title: string; startsAt: string };
+  more?: Array<{ to: string; label: string }>;
+}) {
+  return (
+    <Breadcrumbs
+      items={[{ to: '/meetings', label: 'Board meetings' }, { to: `/meetings/${meeting.id}`, label: meetingName(meeting) }, ...more]}
+    />
+  );
+}
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = { PLANNED: 'Planned', HELD: 'Held', CANCELLED: 'Cancelled' };
 

@@ -7,14 +7,14 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ErrorSummary, Textarea, useApiForm } from '../../components/forms';
-import { FlashBanner, Loaded, Tag, flash, formatDate, formatDateTime, useQuery } from '../../components/lists';
+import { FlashBanner, Loaded, Tag, flash, formatDateTime, useQuery } from '../../components/lists';
 import { NotFound } from '../../components/layout';
 import { graphql } from '../../gql';
+import { MeetingBreadcrumbs, meetingName } from './common';
 import type { PackFindingsPageQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { BackLink } from '../admin/shared';
-import { Breadcrumbs } from '../workplans/common';
 import { FINDING_KIND_LABELS } from './pack-common';
 
 const PackFindingsPageDocument = graphql(`
@@ -81,19 +81,13 @@ export function PackFindingsPage() {
 function Findings({ data }: { data: Data }) {
   const m = data.meeting;
   const p = data.boardPack;
-  const title = `${m.title}, ${formatDate(m.startsAt)}`;
+  const title = meetingName(m);
   usePageTitle(`Personal data check: version ${p.version}, ${title}`);
   const open = data.packFindings.filter((f) => !f.clearedAt);
   const base = `/meetings/${m.id}/pack/${p.id}`;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/meetings', label: 'Board meetings' },
-          { to: `/meetings/${m.id}`, label: title },
-          { to: `/meetings/${m.id}/pack`, label: 'Board pack' },
-        ]}
-      />
+      <MeetingBreadcrumbs meeting={m} more={[{ to: `/meetings/${m.id}/pack`, label: 'Board pack' }]} />
       <FlashBanner />
       <span className="govuk-caption-l">
         {title}: version {p.version}

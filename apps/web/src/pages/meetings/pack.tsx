@@ -8,13 +8,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorSummary, useApiForm } from '../../components/forms';
-import { FlashBanner, Loaded, formatDate, formatDateTime, useQuery } from '../../components/lists';
+import { FlashBanner, Loaded, formatDateTime, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
+import { MeetingBreadcrumbs, meetingName } from './common';
 import type { BoardPackPageQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { DoneBanner, done, type Done } from '../notifications/common';
-import { Breadcrumbs } from '../workplans/common';
 import { EditionLinks, PackStatusTag, isCompiling, type Pack } from './pack-common';
 
 const BoardPackPageDocument = graphql(`
@@ -72,7 +72,7 @@ function PackPage({ data, reload }: { data: Data; reload: () => void }) {
   const form = useApiForm();
   const [message, setMessage] = useState<Done>();
   const [finished, setFinished] = useState('');
-  const title = `${m.title}, ${formatDate(m.startsAt)}`;
+  const title = meetingName(m);
   usePageTitle(`Board pack: ${title}`, form.hasErrors);
   const running = packs.filter(isCompiling);
   const published = packs.find((p) => p.publishedAt);
@@ -117,12 +117,7 @@ function PackPage({ data, reload }: { data: Data; reload: () => void }) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/meetings', label: 'Board meetings' },
-          { to: `/meetings/${m.id}`, label: title },
-        ]}
-      />
+      <MeetingBreadcrumbs meeting={m} />
       <DoneBanner done={message} id="pack-done" />
       <ErrorSummary errors={form.errors} fields={[]} />
       <FlashBanner />

@@ -7,12 +7,12 @@
  */
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/layout';
-import { Loaded, formatDate, useQuery } from '../../components/lists';
+import { Loaded, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
+import { MeetingBreadcrumbs, meetingName } from './common';
 import type { PaperDownloadPageQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
-import { Breadcrumbs } from '../workplans/common';
 import { DownloadPaperLink, itemName, useFreshDownloadLinks } from './agenda-common';
 
 const PaperDownloadPageDocument = graphql(`
@@ -49,16 +49,11 @@ export function PaperDownloadPage() {
 }
 
 function PaperDownload({ meeting: m, item }: { meeting: Meeting; item: Meeting['agenda'][number] }) {
-  const title = `${m.title}, ${formatDate(m.startsAt)}`;
+  const title = meetingName(m);
   usePageTitle(`Paper for item ${itemName(item)}`);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/meetings', label: 'Board meetings' },
-          { to: `/meetings/${m.id}`, label: title },
-        ]}
-      />
+      <MeetingBreadcrumbs meeting={m} />
       <span className="govuk-caption-l">{title}</span>
       <h1 className="govuk-heading-l">Paper for item {itemName(item)}</h1>
       <DownloadPaperLink item={item} paper={item.paper} />

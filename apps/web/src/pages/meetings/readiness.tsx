@@ -8,13 +8,13 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { todayInLondon } from '../../components/dates';
 import { ErrorSummary, useApiForm } from '../../components/forms';
-import { FlashBanner, Loaded, formatCalendarDate, formatDate, formatDateTime, useQuery } from '../../components/lists';
+import { FlashBanner, Loaded, formatCalendarDate, formatDateTime, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
+import { MeetingBreadcrumbs, meetingName } from './common';
 import type { PackReadinessQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { DoneBanner, done, type Done } from '../notifications/common';
-import { Breadcrumbs } from '../workplans/common';
 import { CONTRIBUTION_LABELS, ContributionTag, DownloadPaperLink, useFreshDownloadLinks } from './agenda-common';
 
 const PackReadinessDocument = graphql(`
@@ -74,7 +74,7 @@ function Readiness({ data, reload }: { data: Data; reload: () => void }) {
   const papers = new Map(m.agenda.map((i) => [i.id, i.paper]));
   const form = useApiForm();
   const [message, setMessage] = useState<Done>();
-  const title = `${m.title}, ${formatDate(m.startsAt)}`;
+  const title = meetingName(m);
   usePageTitle(`Pack readiness: ${title}`, form.hasErrors);
   const outstanding = rows.filter(remindable);
   const counts = Object.fromEntries((['SUBMITTED', 'LATE', 'RETURNED', 'MISSING'] as const).map((s) => [s, 0])) as Record<
@@ -105,12 +105,7 @@ function Readiness({ data, reload }: { data: Data; reload: () => void }) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/meetings', label: 'Board meetings' },
-          { to: `/meetings/${m.id}`, label: title },
-        ]}
-      />
+      <MeetingBreadcrumbs meeting={m} />
       <DoneBanner done={message} id="reminded" />
       <ErrorSummary errors={form.errors} fields={[]} />
       <FlashBanner />

@@ -9,14 +9,14 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, ErrorSummary, Textarea, errorsFrom, type Errors } from '../../components/forms';
-import { Loaded, MultilineText, formatDate, useQuery } from '../../components/lists';
+import { Loaded, MultilineText, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
+import { MeetingBreadcrumbs, meetingName } from './common';
 import type { AttendanceStatus, RecordMeetingQuery } from '../../gql/graphql';
 import { ApiError, gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { loadAllUsers, type UserSummary } from '../admin/board-common';
 import { DoneBanner, done, type Done } from '../notifications/common';
-import { Breadcrumbs } from '../workplans/common';
 import { ATTENDANCE_LABELS, ATTENDANCE_ORDER, agendaTree, attendanceCounts, byAgency, itemName, type AgendaItem } from './agenda-common';
 
 const RecordMeetingDocument = graphql(`
@@ -81,7 +81,7 @@ export function RecordMeetingPage() {
 }
 
 function RecordMeeting({ meeting: m, users }: { meeting: Meeting; users: UserSummary[] }) {
-  const title = `${m.title}, ${formatDate(m.startsAt)}`;
+  const title = meetingName(m);
   const [attErrors, setAttErrors] = useState<Errors>({});
   const [minErrors, setMinErrors] = useState<Errors>({});
   const errors = { ...attErrors, ...minErrors };
@@ -91,12 +91,7 @@ function RecordMeeting({ meeting: m, users }: { meeting: Meeting; users: UserSum
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: '/meetings', label: 'Board meetings' },
-          { to: `/meetings/${m.id}`, label: title },
-        ]}
-      />
+      <MeetingBreadcrumbs meeting={m} />
       <DoneBanner done={message} id="record-done" />
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{title}</span>

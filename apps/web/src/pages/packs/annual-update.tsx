@@ -7,18 +7,17 @@
  * draft. The PDF is the update as last saved.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, ErrorSummary, Select, TextInput, Textarea, errorsFrom, useApiForm, type Errors } from '../../components/forms';
+import { Link, useNavigate } from 'react-router';
+import { Button, ErrorSummary, TextInput, Textarea, errorsFrom, useApiForm, type Errors } from '../../components/forms';
 import { FlashBanner, Loaded, MultilineText, flash, formatDateTime, useQuery } from '../../components/lists';
 import { WarningText } from '../../components/govuk';
-import { todayInLondon } from '../../components/dates';
 import { graphql } from '../../gql';
 import type { AnnualUpdateFieldsFragment } from '../../gql/graphql';
 import { ApiError, gql } from '../../lib/api';
 import { ensureAccessToken } from '../../lib/session';
 import { usePageTitle } from '../../lib/page';
 import { DoneBanner, done, type Done } from '../notifications/common';
-import { financialYearOf, isFinancialYear, recentYears, yearInWords } from '../principles/common';
+import { YearChooser, usePeriod, yearInWords } from '../principles/common';
 
 export const AnnualUpdateFieldsFragmentDoc = graphql(`
   fragment AnnualUpdateFields on AnnualUpdate {
@@ -67,21 +66,11 @@ interface Section {
   body: string;
 }
 
-/** The year asked for in the address, or this financial year. */
-function usePeriod(): string {
-  const [params] = useSearchParams();
-  const asked = params.get('period');
-  return isFinancialYear(asked) ? asked : financialYearOf(todayInLondon());
-}
-
 const headingField = (i: number) => `section-${i}-heading`;
 const bodyField = (i: number) => `section-${i}-body`;
 
 export function AnnualUpdatePage() {
   const period = usePeriod();
-  const [, setParams] = useSearchParams();
-  const [chosen, setChosen] = useState(period);
-  const years = recentYears(todayInLondon());
   const q = useQuery(async () => (await gql(AnnualUpdateDocument, { period })).annualUpdate ?? null, [period]);
   return (
     <>
@@ -94,26 +83,7 @@ export function AnnualUpdatePage() {
         The partnership&apos;s corporate parenting annual update for a financial year: drafted from the workspace, then amended here before
         it goes to the council.
       </p>
-      <form
-        className="app-filters"
-        role="search"
-        aria-label="Choose the year"
-        action="/annual-update"
-        method="get"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setParams(new URLSearchParams({ period: chosen }));
-        }}
-      >
-        <Select
-          name="period"
-          label="Financial year"
-          value={chosen}
-          onChange={setChosen}
-          options={(years.includes(period) ? years : [period, ...years]).map((y) => ({ value: y, label: `${y} (${yearInWords(y)})` }))}
-        />
-        <Button secondary>Show this year</Button>
-      </form>
+      <YearChooser period={period} action="/annual-update" />
       <Loaded query={q}>
         {(u) => (u ? <Editor key={`${u.id}:${u.version}`} update={u} /> : <NoDraft period={period} onDrafted={q.reload} />)}
       </Loaded>

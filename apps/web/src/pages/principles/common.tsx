@@ -1,4 +1,8 @@
-/** What the principles pages share: the rating words and financial years. */
+/** What the principles pages share: the rating words and financial years (also used by the voice and annual update pages). */
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { todayInLondon } from '../../components/dates';
+import { Button, Select } from '../../components/forms';
 import type { Rating } from '../../gql/graphql';
 import { Tag, type TagColour } from '../../components/lists';
 
@@ -44,4 +48,43 @@ export function recentYears(today: string): string[] {
 export function yearInWords(p: string): string {
   const first = Number(p.slice(0, 4));
   return `April ${first} to March ${first + 1}`;
+}
+
+/** The financial year asked for in the address (?period=2025-26), or this one. */
+export function usePeriod(): string {
+  const [params] = useSearchParams();
+  const asked = params.get('period');
+  return isFinancialYear(asked) ? asked : financialYearOf(todayInLondon());
+}
+
+/**
+ * The form that chooses a page's financial year: this year and the three before (and the one
+ * shown, if older), put in the address so the choice can be linked and reached with Back.
+ */
+export function YearChooser({ period, action }: { period: string; action: string }) {
+  const [, setParams] = useSearchParams();
+  const [chosen, setChosen] = useState(period);
+  const years = recentYears(todayInLondon());
+  return (
+    <form
+      className="app-filters"
+      role="search"
+      aria-label="Choose the year"
+      action={action}
+      method="get"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setParams(new URLSearchParams({ period: chosen }));
+      }}
+    >
+      <Select
+        name="period"
+        label="Financial year"
+        value={chosen}
+        onChange={setChosen}
+        options={(years.includes(period) ? years : [period, ...years]).map((y) => ({ value: y, label: `${y} (${yearInWords(y)})` }))}
+      />
+      <Button secondary>Show this year</Button>
+    </form>
+  );
 }

@@ -5,15 +5,12 @@
  * active action or no evidence is flagged, by a tag and in words, so a gap shows at a glance
  * and to a screen reader alike. The counts are of what the reader may see.
  */
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Button, Select } from '../../components/forms';
+import { Link } from 'react-router';
 import { FlashBanner, Loaded, Tag, useQuery } from '../../components/lists';
-import { todayInLondon } from '../../components/dates';
 import { graphql } from '../../gql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
-import { RatingTag, financialYearOf, isFinancialYear, recentYears, yearInWords } from './common';
+import { RatingTag, YearChooser, usePeriod } from './common';
 
 const CoverageDocument = graphql(`
   query CoveragePage($period: String) {
@@ -47,12 +44,8 @@ const CoverageDocument = graphql(`
 
 export function CoveragePage() {
   usePageTitle('Principles');
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('period');
-  const period = isFinancialYear(asked) ? asked : financialYearOf(todayInLondon());
+  const period = usePeriod();
   const q = useQuery(async () => (await gql(CoverageDocument, { period })).coverage, [period]);
-  const years = recentYears(todayInLondon());
-  const [chosen, setChosen] = useState(period);
   return (
     <>
       <FlashBanner />
@@ -61,26 +54,7 @@ export function CoveragePage() {
         How the partnership delivers against the seven corporate parenting principles: the work behind each one, and the board’s own
         assessment. A principle with no active action, or no evidence in the year, is marked as a gap.
       </p>
-      <form
-        className="app-filters"
-        role="search"
-        aria-label="Choose the year"
-        action="/principles"
-        method="get"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setParams(new URLSearchParams({ period: chosen }));
-        }}
-      >
-        <Select
-          name="period"
-          label="Financial year"
-          value={chosen}
-          onChange={setChosen}
-          options={(years.includes(period) ? years : [period, ...years]).map((y) => ({ value: y, label: `${y} (${yearInWords(y)})` }))}
-        />
-        <Button secondary>Show this year</Button>
-      </form>
+      <YearChooser period={period} action="/principles" />
       <Loaded query={q}>
         {(c) => {
           const gaps = c.rows.filter((r) => r.flags.length > 0);

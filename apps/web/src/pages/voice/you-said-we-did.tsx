@@ -2,16 +2,13 @@
  * /voice/you-said-we-did?period=2025-26: what young people raised in a financial year and
  * what was done, for the council to take back to them; and the same as a CSV file.
  */
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { Button, Select } from '../../components/forms';
+import { Button } from '../../components/forms';
 import { Loaded, formatCalendarDate, useQuery } from '../../components/lists';
-import { todayInLondon } from '../../components/dates';
 import { graphql } from '../../gql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { BackLink } from '../admin/shared';
-import { financialYearOf, isFinancialYear, recentYears, yearInWords } from '../principles/common';
+import { YearChooser, usePeriod } from '../principles/common';
 
 const YouSaidWeDidDocument = graphql(`
   query YouSaidWeDidPage($from: String!, $to: String!) {
@@ -41,11 +38,7 @@ const bounds = (period: string) => {
 
 export function YouSaidWeDidPage() {
   usePageTitle('You said, we did');
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('period');
-  const period = isFinancialYear(asked) ? asked : financialYearOf(todayInLondon());
-  const [chosen, setChosen] = useState(period);
-  const years = recentYears(todayInLondon());
+  const period = usePeriod();
   const q = useQuery(async () => (await gql(YouSaidWeDidDocument, bounds(period))).youSaidWeDid, [period]);
   const download = async () => {
     const csv = (await gql(YouSaidWeDidCsvDocument, bounds(period))).youSaidWeDidCsv;
@@ -63,26 +56,7 @@ export function YouSaidWeDidPage() {
       <BackLink to="/voice" />
       <h1 className="govuk-heading-l">You said, we did</h1>
       <p className="govuk-body">What children in care and care leavers raised in the year, and what the partnership did about it.</p>
-      <form
-        className="app-filters"
-        role="search"
-        aria-label="Choose the year"
-        action="/voice/you-said-we-did"
-        method="get"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setParams(new URLSearchParams({ period: chosen }));
-        }}
-      >
-        <Select
-          name="period"
-          label="Financial year"
-          value={chosen}
-          onChange={setChosen}
-          options={(years.includes(period) ? years : [period, ...years]).map((y) => ({ value: y, label: `${y} (${yearInWords(y)})` }))}
-        />
-        <Button secondary>Show this year</Button>
-      </form>
+      <YearChooser period={period} action="/voice/you-said-we-did" />
       <Loaded query={q}>
         {(rows) =>
           rows.length === 0 ? (
