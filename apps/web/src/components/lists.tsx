@@ -40,6 +40,18 @@ export function useQuery<T>(load: () => Promise<T>, deps: DependencyList): Query
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
+/** Download links carry a token that lasts ten minutes: a page showing them reads them again before then. */
+const REFRESH_LINKS_MS = 8 * 60 * 1000;
+
+/** Reloads the page's query every few minutes while `active`, so its download links keep working. */
+export function useFreshDownloadLinks(reload: () => void, active: boolean): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = window.setInterval(reload, REFRESH_LINKS_MS);
+    return () => window.clearInterval(timer);
+  }, [reload, active]);
+}
+
 /**
  * Renders a query's data; "Loading…" until it arrives; the "Page not found" page when the
  * api answers NOT_FOUND (which it also does for a record the user may not see); otherwise

@@ -4,12 +4,12 @@
  * buttons to change it, submit it and review it show only where the api says the person
  * may (canEdit, canSubmit, canReview); the api refuses the rest.
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Comments } from '../../components/comments';
 import { Button, ErrorSummary, useApiForm } from '../../components/forms';
 import { NotificationBanner } from '../../components/govuk';
-import { FlashBanner, Loaded, MultilineText, formatDateTime, useQuery } from '../../components/lists';
+import { FlashBanner, Loaded, MultilineText, formatDateTime, useFreshDownloadLinks, useQuery } from '../../components/lists';
 import { RagTag, StatusTag } from '../../components/rag';
 import { describeSize, describeType } from '../../components/upload';
 import { graphql } from '../../gql';
@@ -130,18 +130,12 @@ export async function loadEvidence(id: string): Promise<EvidenceData> {
   return (await gql(EvidencePageDocument, { id })).evidence;
 }
 
-/** Download links carry a token that lasts ten minutes: the page reads them again before then. */
-const REFRESH_LINKS_MS = 8 * 60 * 1000;
-
 export function EvidencePage() {
   usePageTitle('Evidence');
   const { id = '' } = useParams();
   const q = useQuery(() => loadEvidence(id), [id]);
   const { reload } = q;
-  useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_LINKS_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  useFreshDownloadLinks(reload, true);
   return <Loaded query={q}>{(e) => <EvidenceView key={e.id} evidence={e} reload={reload} />}</Loaded>;
 }
 

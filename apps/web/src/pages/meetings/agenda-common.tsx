@@ -4,7 +4,7 @@
  * repeats it), Schedule 12A's paragraphs, the numbered agenda as a list, and the meeting with
  * its agenda as the pages load it.
  */
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Tag, type TagColour, formatDate } from '../../components/lists';
 import { describeSize, describeType } from '../../components/upload';
@@ -251,18 +251,6 @@ export function DownloadPaperLink({ item, paper }: { item: Pick<AgendaItem, 'num
       ({describeType(paper.contentType)}, {describeSize(paper.size)})
     </p>
   );
-}
-
-/** Download links carry a token that lasts ten minutes: a page showing them reads them again before then. */
-const REFRESH_LINKS_MS = 8 * 60 * 1000;
-
-/** Reloads the page's query every few minutes while `active`, so its download links keep working. */
-export function useFreshDownloadLinks(reload: () => void, active: boolean): void {
-  useEffect(() => {
-    if (!active) return undefined;
-    const timer = window.setInterval(reload, REFRESH_LINKS_MS);
-    return () => window.clearInterval(timer);
-  }, [reload, active]);
 }
 
 /** Whether this person may add an item's paper: its author, or the secretariat. */

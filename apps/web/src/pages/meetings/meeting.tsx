@@ -18,6 +18,7 @@ import {
   formatCalendarDate,
   formatDate,
   formatDateTime,
+  useFreshDownloadLinks,
   useQuery,
 } from '../../components/lists';
 import { graphql } from '../../gql';
@@ -37,7 +38,6 @@ import {
   byAgency,
   linesOf,
   mayAddPaper,
-  useFreshDownloadLinks,
   type AgendaItem,
 } from './agenda-common';
 import { BoardActionsTable } from './board-actions';
@@ -102,7 +102,7 @@ export function MeetingPage() {
   usePageTitle('Meeting');
   const { id = '' } = useParams();
   const q = useQuery(() => gql(MeetingPageDocument, { id }), [id]);
-  useFreshDownloadLinks(q.reload, !!q.data?.meeting.agenda.some((i) => i.paper));
+  useFreshDownloadLinks(q.reload, !!q.data?.meeting.agenda.some((i) => i.paper) || !!q.data?.meeting.publishedPack);
   return (
     <Loaded query={q}>
       {(d) => (

@@ -8,7 +8,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ErrorSummary, Textarea, useApiForm } from '../../components/forms';
 import { WarningText } from '../../components/govuk';
-import { Loaded, flash, formatDate, formatDateTime, useQuery } from '../../components/lists';
+import { Loaded, flash, formatDate, formatDateTime, useFreshDownloadLinks, useQuery } from '../../components/lists';
 import { NotFound } from '../../components/layout';
 import { graphql } from '../../gql';
 import type { PublishPackPageQuery } from '../../gql/graphql';
@@ -42,6 +42,7 @@ export function PublishPackPage() {
   usePageTitle('Publish the board pack');
   const { id = '', packId = '' } = useParams();
   const q = useQuery(() => gql(PublishPackPageDocument, { meetingId: id }), [id]);
+  useFreshDownloadLinks(q.reload, true);
   return (
     <Loaded query={q}>
       {(d) => (d.boardPacks.some((p) => p.id === packId) ? <Publish key={packId} data={d} packId={packId} /> : <NotFound />)}

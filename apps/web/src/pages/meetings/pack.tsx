@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorSummary, useApiForm } from '../../components/forms';
-import { FlashBanner, Loaded, formatDateTime, useQuery } from '../../components/lists';
+import { FlashBanner, Loaded, formatDateTime, useFreshDownloadLinks, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
 import { MeetingBreadcrumbs, meetingName } from './common';
 import type { BoardPackPageQuery } from '../../gql/graphql';
@@ -63,6 +63,7 @@ export function BoardPackPage() {
     const t = setInterval(q.reload, POLL_MS);
     return () => clearInterval(t);
   }, [compiling, q.reload]);
+  useFreshDownloadLinks(q.reload, !!q.data?.boardPacks.some((p) => p.membersDownloadUrl || p.publicDownloadUrl));
   return <Loaded query={q}>{(d) => <PackPage key={d.meeting.id} data={d} reload={q.reload} />}</Loaded>;
 }
 

@@ -7,13 +7,13 @@
  */
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/layout';
-import { Loaded, useQuery } from '../../components/lists';
+import { Loaded, useFreshDownloadLinks, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
 import { MeetingBreadcrumbs, meetingName } from './common';
 import type { PaperDownloadPageQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
-import { DownloadPaperLink, itemName, useFreshDownloadLinks } from './agenda-common';
+import { DownloadPaperLink, itemName } from './agenda-common';
 
 const PaperDownloadPageDocument = graphql(`
   query PaperDownloadPage($id: ID!) {

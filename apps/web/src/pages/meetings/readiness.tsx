@@ -8,14 +8,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { todayInLondon } from '../../components/dates';
 import { ErrorSummary, useApiForm } from '../../components/forms';
-import { FlashBanner, Loaded, formatCalendarDate, formatDateTime, useQuery } from '../../components/lists';
+import { FlashBanner, Loaded, formatCalendarDate, formatDateTime, useFreshDownloadLinks, useQuery } from '../../components/lists';
 import { graphql } from '../../gql';
 import { MeetingBreadcrumbs, meetingName } from './common';
 import type { PackReadinessQuery } from '../../gql/graphql';
 import { gql } from '../../lib/api';
 import { usePageTitle } from '../../lib/page';
 import { DoneBanner, done, type Done } from '../notifications/common';
-import { CONTRIBUTION_LABELS, ContributionTag, DownloadPaperLink, useFreshDownloadLinks } from './agenda-common';
+import { CONTRIBUTION_LABELS, ContributionTag, DownloadPaperLink } from './agenda-common';
 
 const PackReadinessDocument = graphql(`
   query PackReadiness($id: ID!) {
