@@ -193,8 +193,11 @@ function PackPage({ data, reload }: { data: Data; reload: () => void }) {
       <h2 className="govuk-heading-m">Versions</h2>
       {published && (
         <p className="govuk-body" id="pack-published">
-          Version {published.version} is published: board members have its members’ edition, and its public edition is at the partnership’s
-          public address.
+          Version {published.version} is published: board members have its members’ edition, and its public edition is on the{' '}
+          <Link className="govuk-link" to={`/board-packs/${data.partnership.slug}`}>
+            partnership’s public board packs page
+          </Link>
+          .
         </p>
       )}
       {packs.length === 0 ? (
