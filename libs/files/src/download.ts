@@ -21,23 +21,42 @@ export function attachmentDisposition(name: string): string {
   return `attachment; filename="${asciiName(name)}"; filename*=UTF-8''${extValue(name)}`;
 }
 
+/** What a stored download is: where it is kept, what it is, and the name it is saved under. */
+export interface StoredDownload {
+  key: string;
+  contentType: string;
+  name: string;
+  /** Bytes, when known: sent as Content-Length. */
+  size?: number;
+}
+
 /**
- * Streams an uploaded file as a download, once the caller has checked who may have it:
- * always as an attachment with the type we decided from its content, never to be sniffed or
- * run in the page. A storage failure part-way cuts the connection, so a truncated file is
- * never taken for a whole one.
+ * Streams something kept in file storage as a download, once the caller has checked who may
+ * have it: always as an attachment with the type we decided, never to be sniffed or run in the
+ * page. A storage failure part-way cuts the connection, so a truncated file is never taken for
+ * a whole one.
  */
-export async function sendStoredFile(res: Response, storage: FileStorage, file: FileEntity, logger: Logger): Promise<void> {
-  const stream = await storage.open(file.storageKey);
+export async function sendStored(res: Response, storage: FileStorage, d: StoredDownload, logger: Logger): Promise<void> {
+  const stream = await storage.open(d.key);
   res.status(200);
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Length', String(file.sizeBytes));
+  res.setHeader('Content-Type', d.contentType);
+  if (d.size !== undefined) res.setHeader('Content-Length', String(d.size));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  res.setHeader('Content-Disposition', attachmentDisposition(file.originalName));
+  res.setHeader('Content-Disposition', attachmentDisposition(d.name));
   stream.on('error', (err) => {
-    logger.error({ err, fileId: file.id }, 'file download failed part-way');
+    logger.error({ err, key: d.key }, 'download failed part-way');
     res.destroy(err);
   });
   stream.pipe(res);
+}
+
+/** An uploaded file as a download, under the name its uploader gave. */
+export function sendStoredFile(res: Response, storage: FileStorage, file: FileEntity, logger: Logger): Promise<void> {
+  return sendStored(
+    res,
+    storage,
+    { key: file.storageKey, contentType: file.contentType, name: file.originalName, size: file.sizeBytes },
+    logger,
+  );
 }

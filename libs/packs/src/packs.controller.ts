@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '@pbw/access';
-import { FILE_STORAGE, type FileStorage, HttpAuthenticator, UploadRefused } from '@pbw/files';
+import { LOGGER, type Logger } from '@pbw/core';
+import { FILE_STORAGE, type FileStorage, HttpAuthenticator, UploadRefused, sendStored } from '@pbw/files';
 import type { BoardPackEntity } from './packs.entities';
 import { AnnualUpdateService } from './annual-update.service';
 import { PacksService, downloadOf } from './packs.service';
@@ -20,6 +21,7 @@ export class PacksController {
     private readonly packs: PacksService,
     private readonly annual: AnnualUpdateService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   private async send(res: Response, found: Edition | null, edition: string): Promise<void> {
@@ -27,10 +29,13 @@ export class PacksController {
       res.status(404).json({ code: 'NOT_FOUND', message: 'There is no such pack edition.' });
       return;
     }
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="board-pack-v${found.pack.version}-${edition}.pdf"`);
     res.setHeader('X-Content-SHA256', found.sha256);
-    (await this.storage.open(found.key)).pipe(res);
+    await sendStored(
+      res,
+      this.storage,
+      { key: found.key, contentType: 'application/pdf', name: `board-pack-v${found.pack.version}-${edition}.pdf` },
+      this.logger,
+    );
   }
 
   @Get('packs/:id/:file')

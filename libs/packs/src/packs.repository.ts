@@ -17,11 +17,11 @@ export class BoardPackRepository extends ScopedRepository<BoardPackEntity> {
     if (!meetingIds.length) return new Map();
     const rows = await this.select(scope)
       .andWhere('bp.meeting_id IN (:...meetingIds) AND bp.published_at IS NOT NULL', { meetingIds })
-      .orderBy('bp.version', 'DESC')
+      .distinctOn(['bp.meeting_id'])
+      .orderBy('bp.meeting_id')
+      .addOrderBy('bp.version', 'DESC')
       .getMany();
-    const out = new Map<string, BoardPackEntity>();
-    for (const r of rows) if (!out.has(r.meetingId)) out.set(r.meetingId, r);
-    return out;
+    return new Map(rows.map((r) => [r.meetingId, r]));
   }
 
   /** The next version number for a meeting; call with the meeting locked. */
