@@ -12,7 +12,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { FileCleanupService } from '@pbw/files';
 import { QUEUES, SCHEDULER_IDS } from '@pbw/queue';
-import { type TestPartnership, type TestStack, createPartnership, signIn, startTestStack } from '@pbw/testing';
+import { type TestPartnership, type TestStack, createPartnership, eventually, signIn, startTestStack } from '@pbw/testing';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 'x'), Buffer.from('\n%%EOF\n')]);
 const CREATE = `mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`;
@@ -70,15 +70,24 @@ describe('worker: unattached uploads are cleaned up', () => {
     expect((await row(attached)).attached).toBe(true);
     await age([abandoned, removed, attached], 25);
     await age([recent], 23);
-    const keys = Object.fromEntries(
-      await Promise.all([abandoned, removed, attached, recent].map(async (id) => [id, (await row(id)).storage_key])),
-    );
+    // One query at a time: stack.pg is a single connection.
+    const keys: Record<string, string> = {};
+    for (const id of [abandoned, removed, attached, recent]) keys[id] = (await row(id)).storage_key;
     for (const id of [abandoned, removed, attached, recent]) expect(existsSync(join(storageDir, keys[id]))).toBe(true);
 
     await stack.startWorker();
     const cleanup = stack.worker!.get(FileCleanupService, { strict: false });
-    // The scheduled job may have run as the worker started; either way this sweep leaves the same state.
+    // The scheduled sweep may start as the worker does. Rows it has locked are skipped by
+    // this sweep (SKIP LOCKED, so two workers never wait on each other) and deleted by it
+    // when it commits, so wait for it to finish before looking.
     await cleanup.purge();
+    const queue = stack.api.get<Queue>(getQueueToken(QUEUES.FILES), { strict: false });
+    await eventually(
+      'the scheduled sweep to finish',
+      () => queue.getActiveCount(),
+      (n) => n === 0,
+      { queue: () => queue },
+    );
 
     for (const id of [abandoned, removed]) {
       expect(await row(id)).toBeUndefined();
