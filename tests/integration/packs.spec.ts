@@ -367,7 +367,7 @@ describe('the personal-data check of a compiled pack', () => {
     P = await createPartnership(stack.pg, 'Checkford');
     token = (await signIn(stack.client(), P.secretariat.email)).accessToken;
     secretariat = stack.client(token);
-    await secretariat.ok(OPS.setPersonalDataNames, { input: { names: ['Casey Morgan'] } });
+    await secretariat.ok(OPS.setPersonalDataNames, { input: { names: ['Casey Morgan', 'Łukasz Wiśniewski'] } });
   });
   afterAll(async () => {
     await stack?.close();
@@ -375,7 +375,7 @@ describe('the personal-data check of a compiled pack', () => {
   });
 
   /** A meeting whose agenda has every kind of generated section and one paper saying `lines`; its pack's findings. */
-  const compileWithPaper = async (title: string, lines: string[]) => {
+  const compileWithPaper = async (title: string, lines: string[], presenter = 'Chair of the board') => {
     const meetingId = (
       await secretariat.ok<{ createMeeting: { id: string } }>(OPS.createMeeting, {
         input: { title, startsAt: `${addDays(londonToday(), 21)}T10:00:00Z`, reportDeadline: addDays(londonToday(), 7) },
@@ -384,7 +384,7 @@ describe('the personal-data check of a compiled pack', () => {
     const add = async (input: Record<string, unknown>) =>
       (await secretariat.ok<{ addAgendaItem: { id: string } }>(OPS.addAgendaItem, { input: { meetingId, kind: 'OTHER', ...input } }))
         .addAgendaItem.id;
-    await add({ title: 'Welcome and apologies', presenter: 'Chair of the board' });
+    await add({ title: 'Welcome and apologies', presenter });
     await add({ title: 'Performance scorecard', kind: 'SCORECARD' });
     await add({ title: 'Commitments by agency', kind: 'COMMITMENTS' });
     await add({ title: 'Principles coverage', kind: 'PRINCIPLES' });
@@ -427,27 +427,36 @@ describe('the personal-data check of a compiled pack', () => {
   });
 
   it('catches a planted example of each kind, on the page of the public edition where it stands', async () => {
-    const { findings, pub } = await compileWithPaper('Planted board', [
-      'Young person (DOB: 14/02/2009) moved placement.',
-      'NHS number 943 476 5919 was written on the form.',
-      'Her address is 10 High Street, RV1 2AB.',
-      'Her mobile is 07700 900123.',
-      'Write to casey.morgan@example.org for the file.',
-      'Casey Morgan asked for this to be raised.',
-    ]);
+    const { findings, pub } = await compileWithPaper(
+      'Planted board',
+      [
+        'Young person (DOB: 14/02/2009) moved placement.',
+        'NHS number 943 476 5919 was written on the form.',
+        'Her address is 10 High Street, RV1 2AB.',
+        'Her mobile is 07700 900123.',
+        'Write to casey.morgan@example.org for the file.',
+        'Casey Morgan asked for this to be raised.',
+      ],
+      // A listed name outside Windows-1252, in the pack's own text: printed as written, so the check can find it.
+      'Łukasz Wiśniewski, foster carer',
+    );
     expect(findings.map((f) => [f.kind, f.match]).sort()).toEqual(
       [
         ['DATE_OF_BIRTH', 'DOB: 14/02/2009'],
         ['EMAIL', 'casey.morgan@example.org'],
         ['NAME', 'Casey Morgan'],
+        ['NAME', 'Łukasz Wiśniewski'],
         ['NHS_NUMBER', '943 476 5919'],
         ['PHONE', '07700 900123'],
         ['POSTCODE', 'RV1 2AB'],
       ].sort(),
     );
     const paperPage = pub.pages.find((p) => p.text.includes('was written on the form'))!;
+    const welcomePage = pub.pages.find((p) => p.text.includes('Presented by Łukasz Wiśniewski, foster carer'))!;
+    expect(welcomePage).toBeDefined();
     for (const f of findings) {
-      expect({ kind: f.kind, page: f.page }).toEqual({ kind: f.kind, page: paperPage.page });
+      const page = f.match === 'Łukasz Wiśniewski' ? welcomePage.page : paperPage.page;
+      expect({ kind: f.kind, page: f.page }).toEqual({ kind: f.kind, page });
       expect(f.context).toContain(f.match);
     }
   });

@@ -45,7 +45,9 @@ describe('pack content', () => {
     expect(packContent(data(false), PackEdition.PUBLIC).sections[0].presenter).toBe('Head of Placements');
   });
 
-  it('writes only what the standard PDF fonts can show', () => {
+  it('writes only what the pack’s typeface can show: Latin, Greek and Cyrillic names as written, anything else as ?', () => {
     expect(pdfText('Care leavers’ “offer” – £5 ✓ 漢')).toBe('Care leavers’ “offer” – £5 ? ?');
+    expect(pdfText('Łukasz Wiśniewski, Ștefan Ionescu, Σοφία, Дмитрий')).toBe('Łukasz Wiśniewski, Ștefan Ionescu, Σοφία, Дмитрий');
+    expect(pdfText('tab\tand\nline\u0007bell')).toBe('tab\tand\nline?bell');
   });
 });

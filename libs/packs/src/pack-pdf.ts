@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { create as openFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { PDFDocument as PdfLibDocument } from 'pdf-lib';
 
@@ -42,10 +44,45 @@ const MARGIN = 56;
 const FOOTER = 28;
 const CONTENTS_LINES_PER_PAGE = 32;
 
-/** Text for the standard PDF fonts (Windows-1252): anything they cannot show becomes a question mark, never a broken glyph. */
+/**
+ * The pack's typeface, embedded (subset) so that names in any Latin, Greek or Cyrillic
+ * script print as written: the standard PDF fonts know Windows-1252 only, and a name such as
+ * Łukasz would have printed as "?ukasz" (and slipped past the personal-data check's names list).
+ * Liberation Sans (SIL Open Font Licence) is metric-compatible with Helvetica and ships with
+ * pdfjs-dist, which the personal-data check already uses.
+ */
+const FONT_FILES = {
+  Regular: require.resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf'),
+  Bold: require.resolve('pdfjs-dist/standard_fonts/LiberationSans-Bold.ttf'),
+} as const;
+type FontName = keyof typeof FONT_FILES;
+
+let fonts: Record<FontName, Buffer> | null = null;
+function fontData(): Record<FontName, Buffer> {
+  fonts ??= { Regular: readFileSync(FONT_FILES.Regular), Bold: readFileSync(FONT_FILES.Bold) };
+  return fonts;
+}
+
+let glyphs: { has: (cp: number) => boolean; known: Map<number, boolean> } | null = null;
+function hasGlyph(cp: number): boolean {
+  if (!glyphs) {
+    // Both weights cover the same characters, so the regular face answers for both.
+    const face = openFont(fontData().Regular);
+    glyphs = { has: (c) => face.hasGlyphForCodePoint(c), known: new Map() };
+  }
+  let ok = glyphs.known.get(cp);
+  if (ok === undefined) glyphs.known.set(cp, (ok = glyphs.has(cp)));
+  return ok;
+}
+
+/** Text for the pack's typeface: a character it cannot show becomes a question mark, never an empty box. */
 export function pdfText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[^\x09\x0A\x0D\x20-\x7E\u00A0-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]/g, '?');
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    out += cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp !== 0x7f && hasGlyph(cp)) ? ch : '?';
+  }
+  return out;
 }
 
 async function pageCountOf(pdf: Buffer): Promise<number> {
@@ -72,8 +109,9 @@ async function render(
     margins: { top: MARGIN, bottom: MARGIN + FOOTER, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: false,
-    info: { Title: pdfText(`${content.meetingTitle}: board pack (${content.edition})`), Author: pdfText(content.partnershipName) },
+    info: { Title: `${content.meetingTitle}: board pack (${content.edition})`, Author: content.partnershipName },
   });
+  for (const [name, data] of Object.entries(fontData())) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -82,13 +120,13 @@ async function render(
 
   // Cover.
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(26).text(pdfText(content.partnershipName), { align: 'left' });
+  doc.font('Bold').fontSize(26).text(pdfText(content.partnershipName), { align: 'left' });
   doc.moveDown(1.5).fontSize(20).text(pdfText(content.meetingTitle));
-  doc.moveDown(0.5).font('Helvetica').fontSize(14).text(pdfText(content.when));
+  doc.moveDown(0.5).font('Regular').fontSize(14).text(pdfText(content.when));
   if (content.location) doc.text(pdfText(content.location));
   doc
     .moveDown(2)
-    .font('Helvetica-Bold')
+    .font('Bold')
     .fontSize(14)
     .text(pdfText(`Board pack: ${content.edition}`));
 
@@ -96,8 +134,8 @@ async function render(
   const contentsPages = Math.max(1, Math.ceil(content.sections.length / CONTENTS_LINES_PER_PAGE));
   for (let p = 0; p < contentsPages; p++) {
     doc.addPage();
-    if (p === 0) doc.font('Helvetica-Bold').fontSize(18).text('Contents').moveDown(0.5);
-    doc.font('Helvetica').fontSize(11);
+    if (p === 0) doc.font('Bold').fontSize(18).text('Contents').moveDown(0.5);
+    doc.font('Regular').fontSize(11);
     for (const [i, s] of content.sections.entries()) {
       if (Math.floor(i / CONTENTS_LINES_PER_PAGE) !== p) continue;
       const page = known ? String(known.starts[i]) : '';
@@ -116,15 +154,15 @@ async function render(
     doc.addPage();
     starts.push(pageNo());
     const under: PDFKit.PDFOutline = s.level === 1 && parent ? parent : doc.outline;
-    const bookmark: PDFKit.PDFOutline = under.addItem(pdfText(`${s.number} ${s.title}`));
+    const bookmark: PDFKit.PDFOutline = under.addItem(`${s.number} ${s.title}`);
     if (s.level === 0) parent = bookmark;
     doc
-      .font('Helvetica-Bold')
+      .font('Bold')
       .fontSize(16)
       .text(pdfText(`${s.number}  ${s.title}`), { width });
     if (s.presenter)
       doc
-        .font('Helvetica')
+        .font('Regular')
         .fontSize(11)
         .fillColor('#505a5f')
         .text(pdfText(`Presented by ${s.presenter}`))
@@ -146,7 +184,7 @@ async function render(
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font('Helvetica')
+      .font('Regular')
       .fontSize(9)
       .fillColor('#505a5f')
       .text(pdfText(`${content.meetingTitle} · ${content.edition} · Page ${p + 1} of ${total}`), MARGIN, A4.height - MARGIN, {
@@ -164,22 +202,22 @@ async function render(
 function block(doc: PDFKit.PDFDocument, b: Block, width: number): void {
   switch (b.kind) {
     case 'heading':
-      doc.moveDown(0.4).font('Helvetica-Bold').fontSize(13).text(pdfText(b.text), { width }).moveDown(0.2);
+      doc.moveDown(0.4).font('Bold').fontSize(13).text(pdfText(b.text), { width }).moveDown(0.2);
       break;
     case 'para':
       doc
-        .font('Helvetica')
+        .font('Regular')
         .fontSize(11)
         .text(pdfText(b.text || ' '), { width })
         .moveDown(0.4);
       break;
     case 'list':
-      doc.font('Helvetica').fontSize(11).list(b.items.map(pdfText), { width, bulletRadius: 2 }).moveDown(0.4);
+      doc.font('Regular').fontSize(11).list(b.items.map(pdfText), { width, bulletRadius: 2 }).moveDown(0.4);
       break;
     case 'table': {
       const widths = b.widths ?? b.columns.map(() => width / b.columns.length);
       const row = (cells: string[], bold: boolean) => {
-        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
+        doc.font(bold ? 'Bold' : 'Regular').fontSize(9.5);
         const heights = cells.map((c, i) => doc.heightOfString(pdfText(c || ' '), { width: widths[i] - 6 }));
         const h = Math.max(...heights) + 6;
         if (doc.y + h > A4.height - MARGIN - FOOTER) doc.addPage();
@@ -205,7 +243,7 @@ function block(doc: PDFKit.PDFDocument, b: Block, width: number): void {
     }
     case 'bars': {
       // A simple horizontal bar chart: drawn as vectors, so it prints sharp and its labels stay text.
-      doc.font('Helvetica-Bold').fontSize(10).text(pdfText(b.title), { width }).moveDown(0.2);
+      doc.font('Bold').fontSize(10).text(pdfText(b.title), { width }).moveDown(0.2);
       const max = Math.max(1, ...b.bars.map((x) => x.value));
       const labelW = width * 0.35;
       const barW = width * 0.5;
@@ -213,7 +251,7 @@ function block(doc: PDFKit.PDFDocument, b: Block, width: number): void {
         if (doc.y + 16 > A4.height - MARGIN - FOOTER) doc.addPage();
         const y = doc.y;
         doc
-          .font('Helvetica')
+          .font('Regular')
           .fontSize(9)
           .text(pdfText(bar.label), MARGIN, y, { width: labelW - 6, lineBreak: false, ellipsis: true });
         doc.rect(MARGIN + labelW, y + 1, Math.max(1, (bar.value / max) * barW), 9).fill('#1d70b8');
