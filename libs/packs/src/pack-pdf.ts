@@ -85,10 +85,6 @@ export function pdfText(s: string): string {
   return out;
 }
 
-async function pageCountOf(pdf: Buffer): Promise<number> {
-  return (await PdfLibDocument.load(pdf, { ignoreEncryption: true })).getPageCount();
-}
-
 interface Layout {
   starts: number[];
   mergePages: Map<number, { start: number; count: number }>;
@@ -273,8 +269,11 @@ function block(doc: PDFKit.PDFDocument, b: Block, width: number): void {
  * bookmarks), uploaded PDF papers merged in place, and a running page number on every page.
  */
 export async function buildPack(content: PackContent): Promise<BuiltPack> {
-  const mergeCounts = new Map<number, number>();
-  for (const [i, s] of content.sections.entries()) if (s.merge) mergeCounts.set(i, await pageCountOf(s.merge));
+  // Each paper is parsed once: its page count sizes the layout, and the same document is drawn in.
+  const sources = new Map<number, PdfLibDocument>();
+  for (const [i, s] of content.sections.entries())
+    if (s.merge) sources.set(i, await PdfLibDocument.load(s.merge, { ignoreEncryption: true }));
+  const mergeCounts = new Map([...sources].map(([i, d]) => [i, d.getPageCount()]));
   const first = await render(content, null, mergeCounts);
   const second = await render(content, first.layout, mergeCounts);
   let pdf = second.pdf;
@@ -282,7 +281,7 @@ export async function buildPack(content: PackContent): Promise<BuiltPack> {
     const out = await PdfLibDocument.load(second.pdf);
     const pages = out.getPages();
     for (const [i, where] of second.layout.mergePages) {
-      const source = await PdfLibDocument.load(content.sections[i].merge as Buffer, { ignoreEncryption: true });
+      const source = sources.get(i) as PdfLibDocument;
       const embedded = await out.embedPdf(source, source.getPageIndices());
       embedded.forEach((e, k) => {
         const page = pages[where.start - 1 + k];
