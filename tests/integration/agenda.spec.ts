@@ -122,6 +122,18 @@ describe('agenda', () => {
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('the form offers the seven paragraphs of Schedule 12A in the words an exempt item is given', async () => {
+    type Paragraphs = { exemptInformationParagraphs: Array<{ paragraph: number; description: string }> };
+    const { exemptInformationParagraphs: paragraphs } = await chair.ok<Paragraphs>(OPS.exemptInformationParagraphs);
+    expect(paragraphs.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(paragraphs[1].description).toBe('Information which is likely to reveal the identity of an individual.');
+    for (const p of paragraphs) {
+      const item = await add({ title: `Exempt under ${p.paragraph}`, exempt: true, exemptParagraph: p.paragraph });
+      expect(item.exemptDescription).toBe(p.description);
+      await secretariat.ok(OPS.removeAgendaItem, { input: { id: item.id, version: item.version } });
+    }
+  });
+
   it('bad input names the field and changes nothing; only the secretariat changes the agenda; everyone reads it', async () => {
     const before = await tenantSnapshot(stack.pg, P.id);
     const first = (await agenda())[0];

@@ -29,6 +29,14 @@ export class AgendaPaperType {
   downloadUrl: string;
 }
 
+@ObjectType('ExemptInformationParagraph', {
+  description: 'A paragraph of Part 1 of Schedule 12A to the Local Government Act 1972: a description of exempt information.',
+})
+export class ExemptInformationParagraphType {
+  @Field(() => Int) paragraph: number;
+  @Field(() => String, { description: 'The paragraph’s words, as an exempt item’s notice quotes them.' }) description: string;
+}
+
 @ObjectType('AgendaItem', { description: 'One item of a meeting’s agenda, numbered 1, 2, 2.1 …' })
 export class AgendaItemType {
   @Field(() => ID) id: string;

@@ -1,7 +1,15 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentScope } from '@pbw/access';
 import type { Scope } from '@pbw/db';
-import { AddAgendaItemInput, AgendaItemType, MoveAgendaItemInput, RemoveAgendaItemInput, UpdateAgendaItemInput } from './agenda.dto';
+import {
+  AddAgendaItemInput,
+  AgendaItemType,
+  ExemptInformationParagraphType,
+  MoveAgendaItemInput,
+  RemoveAgendaItemInput,
+  UpdateAgendaItemInput,
+} from './agenda.dto';
+import { SCHEDULE_12A } from './agenda.entities';
 import { AgendaService } from './agenda.service';
 import type { MeetingEntity } from './meetings.entities';
 import { MeetingType } from './meetings.dto';
@@ -13,6 +21,13 @@ export class AgendaResolver {
   @ResolveField(() => [AgendaItemType], { description: 'The agenda in order, numbered 1, 2, 2.1 …' })
   agenda(@CurrentScope() scope: Scope, @Parent() meeting: MeetingEntity) {
     return this.service.agenda(scope, meeting.id);
+  }
+
+  @Query(() => [ExemptInformationParagraphType], {
+    description: 'The paragraphs an exempt agenda item may give as its reason, with their words (the same for every partnership).',
+  })
+  exemptInformationParagraphs(): ExemptInformationParagraphType[] {
+    return Object.entries(SCHEDULE_12A).map(([n, description]) => ({ paragraph: Number(n), description }));
   }
 
   @Mutation(() => AgendaItemType, { description: 'Adds an item to a meeting’s agenda (secretariat only).' })

@@ -346,6 +346,7 @@ export const OPS = {
   clearPackFinding: `mutation($input: ClearPackFindingInput!) { clearPackFinding(input: $input) { id clearedAt clearNote } }`,
   publishBoardPack: `mutation($input: PublishPackInput!) { publishBoardPack(input: $input) { ${PACK_FIELDS} } }`,
   personalDataNames: `query { personalDataNames }`,
+  exemptInformationParagraphs: `query { exemptInformationParagraphs { paragraph description } }`,
   setPersonalDataNames: `mutation($input: SetPersonalDataNamesInput!) { setPersonalDataNames(input: $input) }`,
   annualUpdate: `query($period: String!) { annualUpdate(period: $period) { id period title sections { heading body } version } }`,
   generateAnnualUpdate: `mutation($input: GenerateAnnualUpdateInput!) { generateAnnualUpdate(input: $input) { id period title sections { heading body } version } }`,

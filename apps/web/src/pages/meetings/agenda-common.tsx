@@ -102,21 +102,6 @@ export const AGENDA_KIND_HINTS: Partial<Record<AgendaItemKind, string>> = {
   OTHER: 'Such as welcome and apologies, or any other business.',
 };
 
-/**
- * Schedule 12A to the Local Government Act 1972, Part 1: the descriptions of exempt
- * information. The api answers an item's own (exemptDescription); these are for the form,
- * before an item has one.
- */
-export const SCHEDULE_12A: Record<number, string> = {
-  1: 'Information relating to any individual.',
-  2: 'Information which is likely to reveal the identity of an individual.',
-  3: 'Information relating to the financial or business affairs of any particular person (including the authority holding that information).',
-  4: 'Information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter arising between the authority or a Minister of the Crown and employees of, or office holders under, the authority.',
-  5: 'Information in respect of which a claim to legal professional privilege could be maintained in legal proceedings.',
-  6: 'Information which reveals that the authority proposes (a) to give under any enactment a notice under or by virtue of which requirements are imposed on a person; or (b) to make an order or direction under any enactment.',
-  7: 'Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime.',
-};
-
 /** "Exempt (paragraph 1)": an item left out of the public pack. */
 export function ExemptTag({ paragraph }: { paragraph: number | null | undefined }) {
   return <Tag colour="red">{paragraph ? `Exempt (paragraph ${paragraph})` : 'Exempt'}</Tag>;

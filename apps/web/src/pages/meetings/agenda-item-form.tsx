@@ -23,7 +23,6 @@ import { NumberInput } from '../workplans/fields';
 import {
   AGENDA_KIND_HINTS,
   AGENDA_KIND_LABELS,
-  SCHEDULE_12A,
   agendaTree,
   itemName,
   loadMeetingAgenda,
@@ -31,6 +30,15 @@ import {
   type MeetingWithAgenda,
 } from './agenda-common';
 import { parseTime } from './common';
+
+const ExemptInformationParagraphsDocument = graphql(`
+  query ExemptInformationParagraphs {
+    exemptInformationParagraphs {
+      paragraph
+      description
+    }
+  }
+`);
 
 const AddAgendaItemDocument = graphql(`
   mutation AddAgendaItem($input: AddAgendaItemInput!) {
@@ -84,11 +92,23 @@ interface FormData {
   meeting: MeetingWithAgenda;
   subGroups: Option[];
   users: UserSummary[];
+  /** Schedule 12A's paragraphs, in the api's words (the ones an exempt item's notice quotes). */
+  paragraphs: Array<Option & { hint: string }>;
 }
 
 async function loadFormData(meetingId: string): Promise<FormData> {
-  const [meeting, subGroups, users] = await Promise.all([loadMeetingAgenda(meetingId), loadSubGroupOptions(), loadAllUsers()]);
-  return { meeting, subGroups, users };
+  const [meeting, subGroups, users, schedule] = await Promise.all([
+    loadMeetingAgenda(meetingId),
+    loadSubGroupOptions(),
+    loadAllUsers(),
+    gql(ExemptInformationParagraphsDocument),
+  ]);
+  const paragraphs = schedule.exemptInformationParagraphs.map((p) => ({
+    value: String(p.paragraph),
+    label: `Paragraph ${p.paragraph}`,
+    hint: p.description,
+  }));
+  return { meeting, subGroups, users, paragraphs };
 }
 
 function valuesFrom(item: AgendaItem): ItemValues {
@@ -358,7 +378,7 @@ function AgendaItemForm({ data, item, initial }: { data: FormData; item?: Agenda
                         value={v.exemptParagraph}
                         onChange={set('exemptParagraph')}
                         error={errors.exemptParagraph}
-                        options={Object.entries(SCHEDULE_12A).map(([n, words]) => ({ value: n, label: `Paragraph ${n}`, hint: words }))}
+                        options={data.paragraphs}
                       />
                       <Textarea
                         name="exemptReason"
