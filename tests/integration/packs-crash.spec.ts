@@ -9,14 +9,14 @@
  * mid-run keeps nothing and the worker goes on; a pack whose job Redis never took is queued
  * again by the worker's sweep and compiled once.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path, { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { addDays, londonToday } from '@pbw/core';
+import { readPdf } from '@pbw/packs';
 import { QUEUES, redisConnection } from '@pbw/queue';
 import {
   OPS,
@@ -25,12 +25,13 @@ import {
   type TestStack,
   createPartnership,
   eventually,
+  killHard,
   signIn,
+  spawnWorker,
   startTestStack,
   uploadOk,
 } from '@pbw/testing';
 
-const ROOT = path.join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Pack {
@@ -77,21 +78,11 @@ async function shortPaper(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-function pdfText(pdf: Buffer): string {
-  const own = mkdtempSync(join(tmpdir(), 'pbw-crash-text-'));
-  try {
-    const file = join(own, 'edition.pdf');
-    writeFileSync(file, pdf);
-    const out = JSON.parse(
-      execFileSync(process.execPath, [join(ROOT, 'libs', 'packs', 'src', 'pdf-text.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 26 }),
-    ) as { pages: Array<{ text: string }> };
-    return out.pages
-      .map((p) => p.text)
-      .join(' ')
-      .replace(/\s+/g, ' ');
-  } finally {
-    rmSync(own, { recursive: true, force: true });
-  }
+async function pdfText(pdf: Buffer): Promise<string> {
+  return (await readPdf(pdf)).pages
+    .map((p) => p.text)
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 describe('board pack compile: crash, failure, cancel, lost job', () => {
@@ -105,30 +96,9 @@ describe('board pack compile: crash, failure, cancel, lost job', () => {
   const today = londonToday();
 
   const startWorker = (): ChildProcess => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: stack.config.databaseUrl,
-        REDIS_URL: stack.config.redisUrl,
-        QUEUE_PREFIX: stack.config.queuePrefix,
-        PUBLIC_URL: stack.config.publicUrl,
-        FILE_STORAGE_DIR: stack.config.fileStorageDir,
-        LOG_LEVEL: process.env.CRASH_LOG ?? 'silent',
-        // Short, so a killed worker's job is taken back in seconds rather than a minute.
-        QUEUE_LOCK_MS: '1500',
-      },
-      stdio: ['ignore', process.env.CRASH_LOG ? 'inherit' : 'ignore', 'inherit'],
-    });
+    const child = spawnWorker(stack, { FILE_STORAGE_DIR: stack.config.fileStorageDir });
     workers.push(child);
     return child;
-  };
-  const kill = async (w: ChildProcess) => {
-    if (w.exitCode !== null || w.signalCode !== null) return;
-    const gone = new Promise((r) => w.once('exit', r));
-    w.kill('SIGKILL');
-    await gone;
   };
 
   const row = async (id: string): Promise<Row> =>
@@ -200,7 +170,7 @@ describe('board pack compile: crash, failure, cancel, lost job', () => {
     long = await longPaper(40);
   });
   afterAll(async () => {
-    for (const w of workers) await kill(w);
+    for (const w of workers) await killHard(w);
     await queue?.close();
     await stack?.close();
   });
@@ -213,7 +183,7 @@ describe('board pack compile: crash, failure, cancel, lost job', () => {
 
     // Both editions are stored and the personal-data check is reading the public one.
     const caught = await atStep(queued.id, 90);
-    await kill(first);
+    await killHard(first);
     expect((await row(queued.id)).status).toBe('RUNNING');
     const orphans = [caught.members_key, caught.public_key];
     expect(orphans.every((k) => k !== null && existsSync(join(stack.config.fileStorageDir, k)))).toBe(true);
@@ -271,7 +241,7 @@ describe('board pack compile: crash, failure, cancel, lost job', () => {
     expect(made.status).toBe('DONE');
     const res = await fetch(`${stack.url}/packs/${made.id}/members.pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    expect(pdfText(Buffer.from(await res.arrayBuffer()))).toContain(
+    expect(await pdfText(Buffer.from(await res.arrayBuffer()))).toContain(
       'The paper for this item is a separate file, cut-short.pdf (it could not be merged into the pack: the PDF is damaged)',
     );
   }, 120_000);
@@ -302,7 +272,7 @@ describe('board pack compile: crash, failure, cancel, lost job', () => {
   }, 120_000);
 
   it('a pack whose job Redis never took is queued again by the worker at its start, and compiled once', async () => {
-    for (const w of workers) await kill(w);
+    for (const w of workers) await killHard(w);
     const { meetingId } = await meeting();
     // As when queue.add failed after the row committed: a QUEUED version and no job.
     const id = (

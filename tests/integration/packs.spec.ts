@@ -5,9 +5,8 @@
  * uploaded PDF paper's pages merged in place, bookmarks per item, exempt items absent from the
  * public edition (a notice of the reason in their place), the page count and the sha256.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -15,6 +14,7 @@ import { addDays, londonToday } from '@pbw/core';
 import { createDataSource } from '@pbw/db';
 import { LocalDiskFileStorage } from '@pbw/files';
 import { DEMO_PASSWORD, ENTITIES, loadDemoPartnership } from '@pbw/platform';
+import { readPdf } from '@pbw/packs';
 import { financialYearOf } from '@pbw/principles';
 import {
   OPS,
@@ -28,10 +28,6 @@ import {
   uploadOk,
 } from '@pbw/testing';
 
-interface Extracted {
-  pages: Array<{ page: number; text: string }>;
-  outline: Array<{ title: string; depth: number }>;
-}
 interface Pack {
   id: string;
   version: number;
@@ -47,19 +43,6 @@ interface Pack {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pbw-packs-'));
-function extract(pdf: Buffer, name: string): Extracted {
-  const own = mkdtempSync(join(tmpdir(), 'pbw-pack-text-'));
-  try {
-    const file = join(own, name);
-    writeFileSync(file, pdf);
-    return JSON.parse(
-      execFileSync(process.execPath, [join(__dirname, '..', '..', 'libs', 'packs', 'src', 'pdf-text.mjs'), file], { encoding: 'utf8' }),
-    ) as Extracted;
-  } finally {
-    rmSync(own, { recursive: true, force: true });
-  }
-}
-
 /** A two-page PDF paper, as a partner would upload it. */
 async function paper(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -172,7 +155,7 @@ describe('board pack compile', () => {
     const members = await download(done.id, 'members');
     expect(createHash('sha256').update(members.pdf).digest('hex')).toBe(done.membersSha256);
     expect(members.sha).toBe(done.membersSha256);
-    const m = extract(members.pdf, 'members.pdf');
+    const m = await readPdf(members.pdf);
     expect(m.pages).toHaveLength(done.membersPages);
     // Cover, contents, seven items, and the paper's two pages merged in place.
     expect(done.membersPages).toBe(1 + 1 + 7 + 2);
@@ -211,7 +194,7 @@ describe('board pack compile', () => {
 
     const pub = await download(done.id, 'public');
     expect(createHash('sha256').update(pub.pdf).digest('hex')).toBe(done.publicSha256);
-    const p = extract(pub.pdf, 'public.pdf');
+    const p = await readPdf(pub.pdf);
     const all = p.pages
       .map((x) => x.text)
       .join(' ')
@@ -406,11 +389,10 @@ describe('the personal-data check of a compiled pack', () => {
         packId: done.id,
       })
     ).packFindings;
-    const pub = extract(
+    const pub = await readPdf(
       Buffer.from(
         await (await fetch(`${stack.url}/packs/${done.id}/public.pdf`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(),
       ),
-      `${title}.pdf`,
     );
     return { done, findings, pub };
   };
@@ -525,7 +507,7 @@ describe('the demo meeting’s pack', () => {
           await fetch(`${stack.url}/packs/${done.id}/${edition}.pdf`, { headers: { authorization: `Bearer ${token}` } })
         ).arrayBuffer(),
       );
-    const m = extract(await get('members'), 'demo-members.pdf');
+    const m = await readPdf(await get('members'));
     expect(m.pages).toHaveLength(done.membersPages);
     const contents = m.pages
       .slice(1, 3)
@@ -554,7 +536,7 @@ describe('the demo meeting’s pack', () => {
     // Every page is counted: the running numbers say "of" the edition's page count.
     m.pages.forEach((x) => expect(x.text).toContain(`Page ${x.page} of ${done.membersPages}`));
     const exempt = meeting.agenda.find((i) => i.exempt)!;
-    const p = extract(await get('public'), 'demo-public.pdf');
+    const p = await readPdf(await get('public'));
     expect(p.pages).toHaveLength(done.publicPages);
     const publicText = p.pages
       .map((x) => x.text)
@@ -609,8 +591,8 @@ describe('the demo meeting’s pack', () => {
     expect(amended.version).toBe(u.version + 1);
     const res = await fetch(`${stack.url}/annual-updates/${u.id}.pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    const text = extract(Buffer.from(await res.arrayBuffer()), 'annual.pdf')
-      .pages.map((p) => p.text)
+    const text = (await readPdf(Buffer.from(await res.arrayBuffer()))).pages
+      .map((p) => p.text)
       .join(' ')
       .replace(/\s+/g, ' ');
     expect(text).toContain(u.title);

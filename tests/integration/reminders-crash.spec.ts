@@ -6,9 +6,8 @@
  * connection; the restarted worker takes the stalled job back and sends what is left, once.
  * Time is moved by the test: the lock is short (QUEUE_LOCK_MS) rather than waited out.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { Queue } from 'bullmq';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { QUEUES, redisConnection } from '@pbw/queue';
@@ -23,12 +22,12 @@ import {
   createPartnership,
   eventually,
   insertWorkPlan,
+  killHard,
   morningComes,
   signIn,
+  spawnWorker,
   startTestStack,
 } from '@pbw/testing';
-
-const ROOT = path.join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('reminders: a worker killed mid-send', () => {
@@ -49,21 +48,7 @@ describe('reminders: a worker killed mid-send', () => {
 
   const startWorker = (): ChildProcess => {
     const { port } = smtp.server.address() as AddressInfo;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: stack.config.databaseUrl,
-        REDIS_URL: stack.config.redisUrl,
-        QUEUE_PREFIX: stack.config.queuePrefix,
-        PUBLIC_URL: stack.config.publicUrl,
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        LOG_LEVEL: process.env.CRASH_LOG ?? 'silent',
-        QUEUE_LOCK_MS: '1500',
-      },
-      stdio: ['ignore', process.env.CRASH_LOG ? 'inherit' : 'ignore', 'inherit'],
-    });
+    const child = spawnWorker(stack, { SMTP_URL: `smtp://127.0.0.1:${port}` });
     workers.push(child);
     return child;
   };
@@ -115,7 +100,7 @@ describe('reminders: a worker killed mid-send', () => {
     chair = stack.client((await signIn(stack.client(), P.chair.email)).accessToken);
   });
   afterAll(async () => {
-    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+    for (const w of workers) await killHard(w);
     await queue?.close();
     await stack?.close();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
@@ -137,8 +122,7 @@ describe('reminders: a worker killed mid-send', () => {
       async () => isHeld,
       (h) => h,
     );
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
+    await killHard(first);
     (held as SMTPServerDataStream | null)?.destroy();
     holdFor = null;
 

@@ -12,6 +12,7 @@ export * from './pack-pdf';
 export * from './pack-content';
 export * from './pack-data.repository';
 export * from './pack-compiler.service';
+export * from './pdf-text';
 export * from './packs.processor';
 
 export * from './annual-update';

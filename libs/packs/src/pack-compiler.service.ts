@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { PDFDocument as PdfLibDocument } from 'pdf-lib';
@@ -19,25 +14,11 @@ import { buildPack } from './pack-pdf';
 import { type BoardPackEntity, PackStatus } from './packs.entities';
 import { BoardPackRepository, PackFindingRepository, PersonalDataNameRepository } from './packs.repository';
 import { type Finding, findPersonalData } from './personal-data';
+import { readPdf } from './pdf-text';
 
 export type Progress = (percent: number, step: string) => Promise<void>;
 
 const SUPERSEDED = 'Another attempt of this compile was running at the same time; this one gave way and will be tried again.';
-
-/** The text of each page of a PDF, read by pdf.js in a child process (it ships as ES modules only). */
-export async function pdfPages(pdf: Buffer): Promise<Array<{ page: number; text: string }>> {
-  const dir = await mkdtemp(join(tmpdir(), 'pbw-pack-text-'));
-  try {
-    const file = join(dir, 'edition.pdf');
-    await writeFile(file, pdf);
-    const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'pdf-text.mjs'), file], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return (JSON.parse(stdout) as { pages: Array<{ page: number; text: string }> }).pages;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 async function read(storage: FileStorage, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -204,7 +185,7 @@ export class PackCompiler {
           if (!(await this.step(scope, packId, 90, 'Checking the public edition for personal data', progress))) return await cancelled();
           // The whole edition as printed, papers included, so each finding has its page.
           found = findPersonalData(
-            await pdfPages(b.pdf),
+            (await readPdf(b.pdf)).pages,
             (await this.names.all(scope)).map((n) => n.name),
           );
         }

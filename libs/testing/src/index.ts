@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './ops';
 export * from './eventually';
 export * from './reminders-time';
+export * from './worker-process';
